@@ -1,0 +1,51 @@
+# Everyday commands for npsd. `make run` serves a local npsd; `make test` runs every test.
+# Both install the Debian packages they need (only when some are missing), build with
+# Ninja, and manage their own PostgreSQL cluster: nothing has to be set up by hand.
+
+BUILD_DIR    ?= build
+BUILD_TYPE   ?= RelWithDebInfo
+JOBS         ?= 2
+LOCAL_DIR    ?= .local
+LISTEN       ?= localhost:50051
+
+# Debian 12 packages the build, the tests and the local database need.
+PACKAGES := g++ cmake ninja-build ccache pkg-config \
+	libgrpc++-dev libprotobuf-dev protobuf-compiler protobuf-compiler-grpc \
+	libpqxx-dev libpq-dev libssl-dev libgtest-dev libgmock-dev libcli11-dev \
+	postgresql
+
+export CCACHE_DIR ?= $(CURDIR)/.cache/ccache
+
+.PHONY: all deps configure build run migrate test clean distclean
+
+all: build
+
+## deps: install missing Debian packages (skips apt entirely when all are present)
+deps:
+	@deploy/local/install-packages.sh $(PACKAGES)
+
+$(BUILD_DIR)/build.ninja:
+	cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) \
+		$$(command -v ccache >/dev/null && echo -DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+
+configure: deps $(BUILD_DIR)/build.ninja
+
+## build: compile npsd and its tests
+build: configure
+	cmake --build $(BUILD_DIR) -j $(JOBS)
+
+## run: serve npsd on $(LISTEN) against a local PostgreSQL cluster in $(LOCAL_DIR)/
+run: build
+	@deploy/local/run-local.sh $(BUILD_DIR)/server/npsd $(LOCAL_DIR) $(LISTEN)
+
+## test: run every test through ctest against a throwaway PostgreSQL cluster
+test: build
+	@deploy/local/with-test-database.sh ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)
+
+clean:
+	rm -rf $(BUILD_DIR)
+
+## distclean: also stop and delete the local database cluster
+distclean: clean
+	-@deploy/local/pg-cluster.sh stop $(LOCAL_DIR)/pg
+	rm -rf $(LOCAL_DIR) .cache

@@ -1,0 +1,28 @@
+// random.h — cryptographically secure random bytes and tokens.
+//
+// Everything secret in npsd (API key secrets, data keys, AEAD nonces) is drawn here,
+// from OpenSSL's CSPRNG:
+//
+//   absl::StatusOr<std::string> secret = crypto::RandomToken(32);  // 43 characters
+//   if (!secret.ok()) return secret.status();
+#ifndef NPSD_CRYPTO_RANDOM_H_
+#define NPSD_CRYPTO_RANDOM_H_
+
+#include <cstddef>
+#include <string>
+
+#include "absl/status/statusor.h"
+
+namespace npsd::crypto {
+
+// RandomBytes returns `n` random bytes. INTERNAL when the generator fails (it is never
+// silently weaker); INVALID_ARGUMENT when `n` exceeds what one draw supports (2^31 - 1).
+absl::StatusOr<std::string> RandomBytes(size_t n);
+
+// RandomToken returns `bytes` random bytes as unpadded base64url, safe in URLs, headers
+// and file names: ceil(bytes * 4 / 3) characters.
+absl::StatusOr<std::string> RandomToken(size_t bytes);
+
+}  // namespace npsd::crypto
+
+#endif  // NPSD_CRYPTO_RANDOM_H_

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Runs a command (ctest) against a throwaway PostgreSQL cluster on a free port, then
+# stops and deletes the cluster whatever the command's outcome.
+#
+# The command sees NPSD_TEST_OWNER_URL (migrations, scratch databases), NPSD_TEST_APP_URL
+# (the unprivileged role npsd serves with) and NPSD_TEST_SUPERUSER_URL.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+
+cluster=$(mktemp -d /tmp/npsd-test-pg.XXXXXX)
+chmod 755 "$cluster"
+cleanup() {
+  for dir in "$cluster"/c*; do
+    [[ -d "$dir" ]] && "$here/pg-cluster.sh" stop "$dir"
+  done
+  rm -rf "$cluster"
+}
+trap cleanup EXIT
+
+# A throwaway cluster needs no crash safety: skip fsync to keep the tests fast.
+export PG_EXTRA_CONF="fsync = off
+full_page_writes = off"
+started=0
+for attempt in 1 2 3 4 5 6 7 8; do
+  port=$((20000 + RANDOM % 40000))
+  if "$here/pg-cluster.sh" ensure "$cluster/c$attempt" "$port" 2>/dev/null; then
+    cluster_dir="$cluster/c$attempt"
+    started=1
+    break
+  fi
+done
+[[ $started -eq 1 ]] || { echo "could not start a test PostgreSQL cluster" >&2; exit 1; }
+
+export NPSD_TEST_OWNER_URL=$("$here/pg-cluster.sh" url "$cluster_dir" npsd_owner)
+export NPSD_TEST_APP_URL=$("$here/pg-cluster.sh" url "$cluster_dir" npsd_app)
+export NPSD_TEST_SUPERUSER_URL=$("$here/pg-cluster.sh" url "$cluster_dir" postgres)
+echo "Test PostgreSQL cluster on port $(cat "$cluster_dir/port")"
+"$@"

@@ -1,0 +1,68 @@
+// call_runner.cc — authentication, authorization, deadlines and logging per call.
+#include "server/call_runner.h"
+
+#include <algorithm>
+#include <atomic>
+#include <cctype>
+#include <optional>
+#include <string>
+
+#include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "domain/status_macros.h"
+#include "server/access_log.h"
+#include "server/status_conversion.h"
+
+namespace npsd::server {
+namespace {
+
+std::optional<std::string> Metadata(grpc::ServerContext* context, const char* key) {
+  const auto& metadata = context->client_metadata();
+  const auto found = metadata.find(key);
+  if (found == metadata.end()) return std::nullopt;
+  return std::string(found->second.data(), found->second.size());
+}
+
+// RequestId keeps a client's x-request-id when it is a short token, else makes one.
+std::string RequestId(grpc::ServerContext* context) {
+  static std::atomic<uint64_t> counter{0};
+  std::optional<std::string> id = Metadata(context, "x-request-id");
+  const bool usable = id.has_value() && !id->empty() && id->size() <= 64 &&
+                      std::all_of(id->begin(), id->end(), [](char c) {
+                        return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_';
+                      });
+  if (usable) return *id;
+  return absl::StrCat(absl::Hex(absl::ToUnixMicros(absl::Now())), "-", counter.fetch_add(1));
+}
+
+}  // namespace
+
+CallRunner::CallRunner(auth::Authenticator& authenticator, absl::Duration max_deadline)
+    : authenticator_(authenticator), max_deadline_(max_deadline) {}
+
+absl::StatusOr<CallContext> CallRunner::Admit(grpc::ServerContext* context, const RpcMethod& method,
+                                              absl::Time start) {
+  const absl::Time deadline = std::min(absl::FromChrono(context->deadline()), start + max_deadline_);
+  NPSD_ASSIGN_OR_RETURN(auth::Principal principal,
+                        authenticator_.Authenticate(Metadata(context, "authorization"), deadline));
+  NPSD_RETURN_IF_ERROR(auth::Authorize(principal, method.policy));
+  return CallContext{std::move(principal), deadline};
+}
+
+grpc::Status CallRunner::Run(grpc::ServerContext* context, const RpcMethod& method,
+                             const std::function<absl::Status(const CallContext&)>& body) {
+  const absl::Time start = absl::Now();
+  CallRecord record{RequestId(context), method.name, "", absl::StatusCode::kOk, absl::ZeroDuration()};
+  absl::StatusOr<CallContext> call = Admit(context, method, start);
+  absl::Status status = call.status();
+  if (call.ok()) {
+    record.tenant_id = call->principal.tenant_id;
+    status = body(*call);
+  }
+  record.code = status.code();
+  record.latency = absl::Now() - start;
+  LogCall(record);
+  return ToGrpcStatus(status);
+}
+
+}  // namespace npsd::server

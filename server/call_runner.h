@@ -1,0 +1,60 @@
+// call_runner.h — what every RPC does around its own logic.
+//
+// A handler hands its body to CallRunner::Run, which authenticates the credential,
+// checks the method's policy, caps the deadline, runs the body, converts its status and
+// writes the access log line:
+//
+//   grpc::Status GetTenant(grpc::ServerContext* context, const GetTenantRequest* request,
+//                          Tenant* response) override {
+//     return runner_.Run(context, kGetTenant, [&](const CallContext& call) -> absl::Status {...});
+//   }
+#ifndef NPSD_SERVER_CALL_RUNNER_H_
+#define NPSD_SERVER_CALL_RUNNER_H_
+
+#include <functional>
+
+#include <grpcpp/server_context.h>
+#include <grpcpp/support/status.h>
+
+#include "absl/status/status.h"
+#include "absl/time/time.h"
+#include "auth/authenticator.h"
+#include "auth/method_policy.h"
+#include "auth/principal.h"
+
+namespace npsd::server {
+
+// CallContext is what a handler body knows about its call.
+struct CallContext {
+  auth::Principal principal;
+  absl::Time deadline;  // the client's deadline, capped by the server's maximum
+};
+
+// RpcMethod names one RPC and its authorization policy.
+struct RpcMethod {
+  const char* name;  // the full gRPC method name, e.g. "/nps.v1.TenantService/GetTenant"
+  auth::MethodPolicy policy;
+};
+
+// CallRunner runs handler bodies with authentication, authorization and logging.
+class CallRunner {
+ public:
+  // CallRunner authenticates with `authenticator` (which must outlive it) and caps every
+  // call's deadline at `max_deadline` from its start.
+  CallRunner(auth::Authenticator& authenticator, absl::Duration max_deadline);
+
+  // Run runs `body` for one call of `method` and returns the call's status.
+  grpc::Status Run(grpc::ServerContext* context, const RpcMethod& method,
+                   const std::function<absl::Status(const CallContext&)>& body);
+
+ private:
+  absl::StatusOr<CallContext> Admit(grpc::ServerContext* context, const RpcMethod& method,
+                                    absl::Time start);
+
+  auth::Authenticator& authenticator_;
+  const absl::Duration max_deadline_;
+};
+
+}  // namespace npsd::server
+
+#endif  // NPSD_SERVER_CALL_RUNNER_H_

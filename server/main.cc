@@ -1,0 +1,128 @@
+// main.cc — the npsd command: `serve` (default), `migrate` and `health`.
+//
+// Every flag has an environment fallback (NPSD_*), so containers can be configured
+// either way; `npsd --help` lists them.
+#include <csignal>
+#include <cstdio>
+#include <iostream>
+
+#include <grpcpp/create_channel.h>
+#include <grpcpp/security/credentials.h>
+
+#include "CLI/CLI.hpp"
+#include "absl/strings/str_cat.h"
+#include "server/access_log.h"
+#include "server/health_probe.h"
+#include "server/npsd_server.h"
+#include "storage/pg/migrator.h"
+
+namespace {
+
+using npsd::server::LogEvent;
+
+void AddServeOptions(CLI::App& serve, npsd::server::ServerConfig& config, double& max_deadline_seconds,
+                     double& shutdown_grace_seconds) {
+  serve.add_option("--listen", config.listen_address, "host:port to serve gRPC on")
+      ->envname("NPSD_LISTEN")->capture_default_str();
+  serve.add_option("--database-url", config.database_url,
+                   "libpq URL of the unprivileged runtime role (member of npsd_runtime)")
+      ->envname("NPSD_DATABASE_URL");
+  serve.add_option("--migration-database-url", config.migration_database_url,
+                   "libpq URL of the schema owner role; when set, pending migrations run at start-up")
+      ->envname("NPSD_MIGRATION_DATABASE_URL");
+  serve.add_option("--pool-size", config.pool_size, "maximum database connections")
+      ->envname("NPSD_POOL_SIZE")->capture_default_str();
+  serve.add_option("--max-threads", config.max_threads, "maximum gRPC worker threads")
+      ->envname("NPSD_MAX_THREADS")->capture_default_str();
+  serve.add_option("--operator-key-file", config.operator_key_file,
+                   "file holding the operator credential (TenantService only); none: no operator")
+      ->envname("NPSD_OPERATOR_KEY_FILE");
+  serve.add_option("--tls-cert-file", config.tls_cert_file, "PEM server certificate chain")
+      ->envname("NPSD_TLS_CERT_FILE");
+  serve.add_option("--tls-key-file", config.tls_key_file, "PEM server private key")
+      ->envname("NPSD_TLS_KEY_FILE");
+  serve.add_option("--tls-client-ca-file", config.tls_client_ca_file,
+                   "PEM CA bundle; when set, clients must present a certificate it signed (mTLS)")
+      ->envname("NPSD_TLS_CLIENT_CA_FILE");
+  serve.add_flag("--insecure", config.insecure, "serve plaintext without TLS (local development only)")
+      ->envname("NPSD_INSECURE");
+  serve.add_option("--max-deadline-seconds", max_deadline_seconds,
+                   "cap on every call's deadline, in seconds")
+      ->envname("NPSD_MAX_DEADLINE_SECONDS")->capture_default_str();
+  serve.add_option("--shutdown-grace-seconds", shutdown_grace_seconds,
+                   "on SIGTERM/SIGINT, how long calls in flight may take to finish")
+      ->envname("NPSD_SHUTDOWN_GRACE_SECONDS")->capture_default_str();
+}
+
+// Serve runs the server until SIGTERM or SIGINT, then shuts it down gracefully.
+int Serve(const npsd::server::ServerConfig& config, double shutdown_grace_seconds) {
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGTERM);
+  sigaddset(&signals, SIGINT);
+  // Blocked before any thread starts, so every thread inherits the mask and the
+  // signals wait for sigwait below.
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  auto server = npsd::server::NpsdServer::Start(config);
+  if (!server.ok()) {
+    LogEvent("error", absl::StrCat("npsd cannot start: ", server.status().ToString()));
+    return 1;
+  }
+  LogEvent("info", absl::StrCat("npsd serving on port ", (*server)->port()));
+  int signal_number = 0;
+  sigwait(&signals, &signal_number);
+  LogEvent("info", "shutting down");
+  (*server)->Shutdown(absl::Seconds(shutdown_grace_seconds));
+  (*server)->Wait();
+  LogEvent("info", "stopped");
+  return 0;
+}
+
+int MigrateCommand(const std::string& owner_url) {
+  auto report = npsd::storage::pg::Migrate(owner_url, npsd::storage::pg::EmbeddedMigrations());
+  if (!report.ok()) {
+    std::cerr << "migration failed: " << report.status() << "\n";
+    return 1;
+  }
+  std::cout << "applied " << report->applied << " migration(s); schema version "
+            << report->schema_version << "\n";
+  return 0;
+}
+
+int HealthCommand(const std::string& address) {
+  auto channel = grpc::CreateChannel(address, grpc::InsecureChannelCredentials());
+  auto status = npsd::server::CheckHealth(channel, "", absl::Seconds(3));
+  if (!status.ok()) {
+    std::cerr << status.status().message() << "\n";
+    return 1;
+  }
+  std::cout << *status << "\n";
+  return *status == "SERVING" ? 0 : 1;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"npsd: multi-tenant Net Promoter Score backend (gRPC + PostgreSQL)"};
+  app.require_subcommand(0, 1);
+  npsd::server::ServerConfig config;
+  double max_deadline_seconds = 30;
+  double shutdown_grace_seconds = 20;
+  CLI::App* serve = app.add_subcommand("serve", "serve the gRPC API (the default)");
+  AddServeOptions(*serve, config, max_deadline_seconds, shutdown_grace_seconds);
+
+  std::string owner_url;
+  CLI::App* migrate = app.add_subcommand("migrate", "apply pending schema migrations and exit");
+  migrate->add_option("--migration-database-url", owner_url, "libpq URL of the schema owner role")
+      ->envname("NPSD_MIGRATION_DATABASE_URL")->required();
+
+  std::string health_address = "localhost:50051";
+  CLI::App* health = app.add_subcommand("health", "exit 0 when a plaintext npsd answers SERVING");
+  health->add_option("--address", health_address, "host:port of npsd")->capture_default_str();
+
+  CLI11_PARSE(app, argc, argv);
+  if (migrate->parsed()) return MigrateCommand(owner_url);
+  if (health->parsed()) return HealthCommand(health_address);
+  config.max_deadline = absl::Seconds(max_deadline_seconds);
+  return Serve(config, shutdown_grace_seconds);
+}

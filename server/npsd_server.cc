@@ -1,0 +1,160 @@
+// npsd_server.cc — wiring of the repositories, authentication and services.
+#include "server/npsd_server.h"
+
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include <grpcpp/ext/proto_server_reflection_plugin.h>
+#include <grpcpp/health_check_service_interface.h>
+#include <grpcpp/resource_quota.h>
+#include <grpcpp/security/server_credentials.h>
+#include <grpcpp/server_builder.h>
+
+#include "absl/strings/str_cat.h"
+#include "auth/authenticator.h"
+#include "domain/status_macros.h"
+#include "server/access_log.h"
+#include "server/call_runner.h"
+#include "server/tenant_service.h"
+#include "storage/pg/connection_pool.h"
+#include "storage/pg/migrator.h"
+#include "storage/pg/pg_api_key_repository.h"
+#include "storage/pg/pg_tenant_repository.h"
+#include "storage/pg/transaction.h"
+
+namespace npsd::server {
+namespace {
+
+constexpr absl::Duration kHealthInterval = absl::Seconds(2);
+constexpr int kMaxMessageBytes = 4 * 1024 * 1024;
+
+absl::StatusOr<std::string> ReadFile(const std::string& path) {
+  std::ifstream file(path);
+  if (!file) return absl::InvalidArgumentError(absl::StrCat("cannot read ", path));
+  std::stringstream contents;
+  contents << file.rdbuf();
+  return contents.str();
+}
+
+absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> Credentials(const ServerConfig& config) {
+  if (config.tls_cert_file.empty()) return grpc::InsecureServerCredentials();
+  grpc::SslServerCredentialsOptions options;
+  grpc::SslServerCredentialsOptions::PemKeyCertPair pair;
+  NPSD_ASSIGN_OR_RETURN(pair.private_key, ReadFile(config.tls_key_file));
+  NPSD_ASSIGN_OR_RETURN(pair.cert_chain, ReadFile(config.tls_cert_file));
+  options.pem_key_cert_pairs.push_back(std::move(pair));
+  if (!config.tls_client_ca_file.empty()) {
+    NPSD_ASSIGN_OR_RETURN(options.pem_root_certs, ReadFile(config.tls_client_ca_file));
+    options.client_certificate_request = GRPC_SSL_REQUEST_AND_REQUIRE_CLIENT_CERTIFICATE_AND_VERIFY;
+  }
+  return grpc::SslServerCredentials(options);
+}
+
+class NpsdServerImpl final : public NpsdServer {
+ public:
+  NpsdServerImpl(const ServerConfig& config, std::optional<std::string> operator_token)
+      : pool_(config.database_url, config.pool_size),
+        tenants_(pool_),
+        keys_(pool_),
+        authenticator_(std::move(operator_token), keys_),
+        runner_(authenticator_, config.max_deadline),
+        tenant_service_(runner_, tenants_, keys_) {}
+
+  ~NpsdServerImpl() override {
+    Shutdown(absl::ZeroDuration());
+    Wait();
+  }
+
+  absl::Status Build(const ServerConfig& config) {
+    NPSD_ASSIGN_OR_RETURN(std::shared_ptr<grpc::ServerCredentials> credentials, Credentials(config));
+    grpc::EnableDefaultHealthCheckService(true);
+    grpc::reflection::InitProtoReflectionServerBuilderPlugin();
+    grpc::ServerBuilder builder;
+    grpc::ResourceQuota quota("npsd");
+    quota.SetMaxThreads(config.max_threads);
+    builder.SetResourceQuota(quota);
+    builder.SetMaxReceiveMessageSize(kMaxMessageBytes);
+    builder.AddListeningPort(config.listen_address, credentials, &port_);
+    builder.RegisterService(&tenant_service_);
+    server_ = builder.BuildAndStart();
+    if (server_ == nullptr || port_ == 0) {
+      return absl::UnavailableError(absl::StrCat("cannot listen on ", config.listen_address));
+    }
+    UpdateHealth();
+    health_thread_ = std::thread([this] { WatchHealth(); });
+    return absl::OkStatus();
+  }
+
+  int port() const override { return port_; }
+
+  void Shutdown(absl::Duration grace) override {
+    if (stopping_.HasBeenNotified()) return;
+    stopping_.Notify();
+    if (server_ != nullptr) {
+      server_->GetHealthCheckService()->SetServingStatus(false);
+      server_->Shutdown(absl::ToChronoTime(absl::Now() + grace));
+    }
+  }
+
+  void Wait() override {
+    if (server_ != nullptr) server_->Wait();
+    if (health_thread_.joinable()) health_thread_.join();
+  }
+
+ private:
+  // UpdateHealth reports SERVING exactly when a trivial transaction succeeds.
+  void UpdateHealth() {
+    const absl::Status status = storage::pg::RunTransaction(
+        pool_, storage::pg::TransactionScope{"", false, absl::Now() + absl::Seconds(2)},
+        [](pqxx::work& txn) {
+          txn.exec("SELECT 1");
+          return absl::OkStatus();
+        });
+    const bool serving = status.ok();
+    if (serving != last_serving_) {
+      LogEvent(serving ? "info" : "warning", serving ? "database reachable: SERVING"
+                                                     : "database unreachable: NOT_SERVING");
+      last_serving_ = serving;
+    }
+    if (!stopping_.HasBeenNotified()) server_->GetHealthCheckService()->SetServingStatus(serving);
+  }
+
+  void WatchHealth() {
+    while (!stopping_.WaitForNotificationWithTimeout(kHealthInterval)) UpdateHealth();
+  }
+
+  storage::pg::ConnectionPool pool_;
+  storage::pg::PgTenantRepository tenants_;
+  storage::pg::PgApiKeyRepository keys_;
+  auth::CredentialAuthenticator authenticator_;
+  CallRunner runner_;
+  TenantService tenant_service_;
+  std::unique_ptr<grpc::Server> server_;
+  int port_ = 0;
+  absl::Notification stopping_;
+  std::optional<bool> last_serving_;
+  std::thread health_thread_;
+};
+
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<NpsdServer>> NpsdServer::Start(const ServerConfig& config) {
+  NPSD_RETURN_IF_ERROR(ValidateServerConfig(config));
+  std::optional<std::string> operator_token;
+  if (!config.operator_key_file.empty()) {
+    NPSD_ASSIGN_OR_RETURN(operator_token, ReadOperatorToken(config.operator_key_file));
+  }
+  if (!config.migration_database_url.empty()) {
+    NPSD_ASSIGN_OR_RETURN(storage::pg::MigrationReport report,
+                          storage::pg::Migrate(config.migration_database_url,
+                                               storage::pg::EmbeddedMigrations()));
+    LogEvent("info", absl::StrCat("migrations applied: ", report.applied,
+                                  ", schema version ", report.schema_version));
+  }
+  auto server = std::make_unique<NpsdServerImpl>(config, std::move(operator_token));
+  NPSD_RETURN_IF_ERROR(server->Build(config));
+  return server;
+}
+
+}  // namespace npsd::server

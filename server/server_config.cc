@@ -1,0 +1,46 @@
+// server_config.cc — settings validation.
+#include "server/server_config.h"
+
+#include <fstream>
+#include <sstream>
+
+#include "absl/strings/ascii.h"
+
+namespace npsd::server {
+
+absl::StatusOr<std::string> ReadOperatorToken(const std::string& path) {
+  std::ifstream file(path);
+  if (!file) return absl::InvalidArgumentError("cannot read the operator key file");
+  std::stringstream contents;
+  contents << file.rdbuf();
+  std::string token(absl::StripAsciiWhitespace(contents.str()));
+  if (token.size() < 32) {
+    return absl::InvalidArgumentError("the operator key must be at least 32 characters");
+  }
+  return token;
+}
+
+absl::Status ValidateServerConfig(const ServerConfig& config) {
+  if (config.database_url.empty()) {
+    return absl::InvalidArgumentError("--database-url (NPSD_DATABASE_URL) is required");
+  }
+  if (config.tls_cert_file.empty() != config.tls_key_file.empty()) {
+    return absl::InvalidArgumentError("--tls-cert-file and --tls-key-file go together");
+  }
+  if (!config.tls_client_ca_file.empty() && config.tls_cert_file.empty()) {
+    return absl::InvalidArgumentError("--tls-client-ca-file (mTLS) requires a server certificate");
+  }
+  if (config.tls_cert_file.empty() && !config.insecure) {
+    return absl::InvalidArgumentError(
+        "no TLS certificate given: pass --tls-cert-file/--tls-key-file, or --insecure for local plaintext");
+  }
+  if (config.pool_size < 1 || config.max_threads < 2) {
+    return absl::InvalidArgumentError("--pool-size must be >= 1 and --max-threads >= 2");
+  }
+  if (config.max_deadline <= absl::ZeroDuration()) {
+    return absl::InvalidArgumentError("--max-deadline-seconds must be positive");
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace npsd::server

@@ -1,0 +1,43 @@
+// server_config.h — npsd's settings: command-line flags with environment fallbacks.
+//
+//   npsd serve --listen=localhost:50051 --database-url=postgresql://npsd_app@db/npsd ...
+//   NPSD_DATABASE_URL=... npsd serve
+//
+// `npsd --help` and `npsd <command> --help` describe every setting.
+#ifndef NPSD_SERVER_SERVER_CONFIG_H_
+#define NPSD_SERVER_SERVER_CONFIG_H_
+
+#include <optional>
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+
+namespace npsd::server {
+
+// ServerConfig holds the settings of `npsd serve`.
+struct ServerConfig {
+  std::string listen_address = "localhost:50051";
+  std::string database_url;            // the unprivileged runtime role
+  std::string migration_database_url;  // the schema owner; empty: no migration at start-up
+  int pool_size = 16;
+  int max_threads = 64;                // gRPC sync server threads (resource quota)
+  std::string operator_key_file;       // empty: no operator credential
+  std::string tls_cert_file;
+  std::string tls_key_file;
+  std::string tls_client_ca_file;      // set: clients must present a certificate it signed
+  bool insecure = false;               // plaintext; local development only
+  absl::Duration max_deadline = absl::Seconds(30);
+};
+
+// ReadOperatorToken reads the operator credential from `path` (surrounding whitespace
+// removed); INVALID_ARGUMENT when unreadable or shorter than 32 characters.
+absl::StatusOr<std::string> ReadOperatorToken(const std::string& path);
+
+// ValidateServerConfig checks that the settings are consistent (TLS files in pairs,
+// plaintext only when asked for, positive sizes) before anything starts.
+absl::Status ValidateServerConfig(const ServerConfig& config);
+
+}  // namespace npsd::server
+
+#endif  // NPSD_SERVER_SERVER_CONFIG_H_

@@ -1,0 +1,36 @@
+// field_conversions.h — reading result fields into domain types.
+//
+// Timestamps travel as integer microseconds (npsd.to_micros / npsd.from_micros in SQL),
+// which is exact both ways.
+#ifndef NPSD_STORAGE_PG_FIELD_CONVERSIONS_H_
+#define NPSD_STORAGE_PG_FIELD_CONVERSIONS_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <pqxx/pqxx>
+
+#include "absl/time/time.h"
+
+namespace npsd::storage::pg {
+
+// TimeField reads a non-null bigint of microseconds since the epoch.
+absl::Time TimeField(const pqxx::field& field);
+
+// OptionalTimeField reads a nullable bigint of microseconds since the epoch.
+std::optional<absl::Time> OptionalTimeField(const pqxx::field& field);
+
+// OptionalMicros converts an optional time to an optional microsecond count, the form
+// in which it is passed as a query parameter.
+std::optional<int64_t> OptionalMicros(const std::optional<absl::Time>& time);
+
+// TextArrayLiteral renders `items` as a PostgreSQL text[] literal for a parameter.
+std::string TextArrayLiteral(const std::vector<std::string>& items);
+
+// TextArrayField reads a text[] field.
+std::vector<std::string> TextArrayField(const pqxx::field& field);
+
+}  // namespace npsd::storage::pg
+
+#endif  // NPSD_STORAGE_PG_FIELD_CONVERSIONS_H_
