@@ -16,10 +16,12 @@
 #include "domain/status_macros.h"
 #include "server/access_log.h"
 #include "server/call_runner.h"
+#include "server/campaign_service.h"
 #include "server/tenant_service.h"
 #include "storage/pg/connection_pool.h"
 #include "storage/pg/migrator.h"
 #include "storage/pg/pg_api_key_repository.h"
+#include "storage/pg/pg_campaign_repository.h"
 #include "storage/pg/pg_tenant_repository.h"
 #include "storage/pg/transaction.h"
 
@@ -57,9 +59,11 @@ class NpsdServerImpl final : public NpsdServer {
       : pool_(config.database_url, config.pool_size),
         tenants_(pool_),
         keys_(pool_),
+        campaigns_(pool_),
         authenticator_(std::move(operator_token), keys_),
         runner_(authenticator_, config.max_deadline),
-        tenant_service_(runner_, tenants_, keys_) {}
+        tenant_service_(runner_, tenants_, keys_),
+        campaign_service_(runner_, campaigns_) {}
 
   ~NpsdServerImpl() override {
     Shutdown(absl::ZeroDuration());
@@ -77,6 +81,7 @@ class NpsdServerImpl final : public NpsdServer {
     builder.SetMaxReceiveMessageSize(kMaxMessageBytes);
     builder.AddListeningPort(config.listen_address, credentials, &port_);
     builder.RegisterService(&tenant_service_);
+    builder.RegisterService(&campaign_service_);
     server_ = builder.BuildAndStart();
     if (server_ == nullptr || port_ == 0) {
       return absl::UnavailableError(absl::StrCat("cannot listen on ", config.listen_address));
@@ -127,9 +132,11 @@ class NpsdServerImpl final : public NpsdServer {
   storage::pg::ConnectionPool pool_;
   storage::pg::PgTenantRepository tenants_;
   storage::pg::PgApiKeyRepository keys_;
+  storage::pg::PgCampaignRepository campaigns_;
   auth::CredentialAuthenticator authenticator_;
   CallRunner runner_;
   TenantService tenant_service_;
+  CampaignService campaign_service_;
   std::unique_ptr<grpc::Server> server_;
   int port_ = 0;
   absl::Notification stopping_;
