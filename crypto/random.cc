@@ -28,4 +28,15 @@ absl::StatusOr<std::string> RandomToken(size_t bytes) {
   return Base64UrlEncode(*random);
 }
 
+absl::StatusOr<std::string> RandomUuid() {
+  absl::StatusOr<std::string> random = RandomBytes(16);
+  if (!random.ok()) return random.status();
+  std::string& bytes = *random;
+  bytes[6] = static_cast<char>((bytes[6] & 0x0f) | 0x40);  // version 4
+  bytes[8] = static_cast<char>((bytes[8] & 0x3f) | 0x80);  // RFC 4122 variant
+  const std::string hex = HexEncode(bytes);
+  return hex.substr(0, 8) + "-" + hex.substr(8, 4) + "-" + hex.substr(12, 4) + "-" + hex.substr(16, 4) + "-" +
+         hex.substr(20);
+}
+
 }  // namespace npsd::crypto

@@ -23,6 +23,9 @@ absl::StatusOr<std::string> RandomBytes(size_t n);
 // and file names: ceil(bytes * 4 / 3) characters.
 absl::StatusOr<std::string> RandomToken(size_t bytes);
 
+// RandomUuid returns a random (version 4) UUID in canonical lower-case form.
+absl::StatusOr<std::string> RandomUuid();
+
 }  // namespace npsd::crypto
 
 #endif  // NPSD_CRYPTO_RANDOM_H_

@@ -28,6 +28,10 @@ void FieldViolations::Merge(const std::string& prefix, const FieldViolations& ot
   }
 }
 
+void FieldViolations::AddFrom(const absl::Status& status) {
+  for (FieldViolation& violation : FieldViolationsOf(status)) violations_.push_back(std::move(violation));
+}
+
 absl::Status FieldViolations::ToStatus() const {
   if (violations_.empty()) return absl::OkStatus();
   std::string message = "invalid request:";

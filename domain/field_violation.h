@@ -38,6 +38,9 @@ class FieldViolations {
   // (e.g. "items[3]."), so nested validators can stay unaware of their position.
   void Merge(const std::string& prefix, const FieldViolations& other);
 
+  // AddFrom appends the violations carried by `status` (none when it carries none).
+  void AddFrom(const absl::Status& status);
+
   // empty is true when nothing was recorded.
   bool empty() const { return violations_.empty(); }
 

@@ -8,6 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "domain/field_violation.h"
+#include "domain/stable_hash.h"
 #include "domain/uuid.h"
 
 namespace npsd::domain {
@@ -15,14 +16,9 @@ namespace {
 
 constexpr char kVersion[] = "p1";
 
-// FilterFingerprint is a 64-bit FNV-1a hash: stable across builds and replicas.
+// FilterFingerprint binds a token to its filter, identically on every replica.
 std::string FilterFingerprint(const std::string& filter_key) {
-  uint64_t hash = 1469598103934665603ull;
-  for (char c : filter_key) {
-    hash ^= static_cast<unsigned char>(c);
-    hash *= 1099511628211ull;
-  }
-  return absl::StrCat(absl::Hex(hash, absl::kZeroPad16));
+  return absl::StrCat(absl::Hex(StableHash64(filter_key), absl::kZeroPad16));
 }
 
 absl::Status InvalidToken() {

@@ -42,7 +42,8 @@ CallRunner::CallRunner(auth::Authenticator& authenticator, absl::Duration max_de
 
 absl::StatusOr<CallContext> CallRunner::Admit(grpc::ServerContext* context, const RpcMethod& method,
                                               absl::Time start) {
-  const absl::Time deadline = std::min(absl::FromChrono(context->deadline()), start + max_deadline_);
+  const absl::Time client_deadline = absl::FromChrono(context->deadline());
+  const absl::Time deadline = method.long_lived ? client_deadline : std::min(client_deadline, start + max_deadline_);
   NPSD_ASSIGN_OR_RETURN(auth::Principal principal,
                         authenticator_.Authenticate(Metadata(context, "authorization"), deadline));
   NPSD_RETURN_IF_ERROR(auth::Authorize(principal, method.policy));

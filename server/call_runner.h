@@ -34,6 +34,7 @@ struct CallContext {
 struct RpcMethod {
   const char* name;  // the full gRPC method name, e.g. "/nps.v1.TenantService/GetTenant"
   auth::MethodPolicy policy;
+  bool long_lived = false;  // a stream: the client's deadline is not capped
 };
 
 // CallRunner runs handler bodies with authentication, authorization and logging.

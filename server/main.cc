@@ -37,6 +37,14 @@ void AddServeOptions(CLI::App& serve, npsd::server::ServerConfig& config, double
   serve.add_option("--operator-key-file", config.operator_key_file,
                    "file holding the operator credential (TenantService only); none: no operator")
       ->envname("NPSD_OPERATOR_KEY_FILE");
+  serve.add_option("--master-key-file", config.master_key_file,
+                   "file holding the 256-bit master key (64 hex digits) protecting personal data;"
+                   " default: the NPSD_MASTER_KEY environment variable")
+      ->envname("NPSD_MASTER_KEY_FILE");
+  serve.add_option("--ingest-writers", config.ingest_writers, "group-commit writer threads (database connections)")
+      ->envname("NPSD_INGEST_WRITERS")->capture_default_str();
+  serve.add_option("--ingest-max-batch", config.ingest_max_batch, "responses per ingestion transaction at most")
+      ->envname("NPSD_INGEST_MAX_BATCH")->capture_default_str();
   serve.add_option("--tls-cert-file", config.tls_cert_file, "PEM server certificate chain")
       ->envname("NPSD_TLS_CERT_FILE");
   serve.add_option("--tls-key-file", config.tls_key_file, "PEM server private key")

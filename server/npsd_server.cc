@@ -16,12 +16,17 @@
 #include "domain/status_macros.h"
 #include "server/access_log.h"
 #include "server/call_runner.h"
+#include "server/response_service.h"
 #include "server/campaign_service.h"
+#include "server/organization_service.h"
 #include "server/tenant_service.h"
 #include "storage/pg/connection_pool.h"
 #include "storage/pg/migrator.h"
 #include "storage/pg/pg_api_key_repository.h"
 #include "storage/pg/pg_campaign_repository.h"
+#include "storage/pg/pg_response_repository.h"
+#include "storage/pg/response_writer.h"
+#include "storage/pg/pg_org_unit_repository.h"
 #include "storage/pg/pg_tenant_repository.h"
 #include "storage/pg/transaction.h"
 
@@ -55,15 +60,21 @@ absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> Credentials(const Serve
 
 class NpsdServerImpl final : public NpsdServer {
  public:
-  NpsdServerImpl(const ServerConfig& config, std::optional<std::string> operator_token)
-      : pool_(config.database_url, config.pool_size),
+  NpsdServerImpl(const ServerConfig& config, std::optional<std::string> operator_token, crypto::MasterKey master_key)
+      : cipher_(std::move(master_key)),
+        pool_(config.database_url, config.pool_size),
         tenants_(pool_),
         keys_(pool_),
         campaigns_(pool_),
+        responses_(pool_, cipher_),
+        writer_({config.database_url, config.ingest_writers, config.ingest_max_batch}, cipher_),
+        org_units_(pool_),
         authenticator_(std::move(operator_token), keys_),
         runner_(authenticator_, config.max_deadline),
         tenant_service_(runner_, tenants_, keys_),
-        campaign_service_(runner_, campaigns_) {}
+        campaign_service_(runner_, campaigns_),
+        response_service_(runner_, writer_, responses_),
+        organization_service_(runner_, org_units_) {}
 
   ~NpsdServerImpl() override {
     Shutdown(absl::ZeroDuration());
@@ -82,6 +93,8 @@ class NpsdServerImpl final : public NpsdServer {
     builder.AddListeningPort(config.listen_address, credentials, &port_);
     builder.RegisterService(&tenant_service_);
     builder.RegisterService(&campaign_service_);
+    builder.RegisterService(&response_service_);
+    builder.RegisterService(&organization_service_);
     server_ = builder.BuildAndStart();
     if (server_ == nullptr || port_ == 0) {
       return absl::UnavailableError(absl::StrCat("cannot listen on ", config.listen_address));
@@ -129,14 +142,20 @@ class NpsdServerImpl final : public NpsdServer {
     while (!stopping_.WaitForNotificationWithTimeout(kHealthInterval)) UpdateHealth();
   }
 
+  privacy::PersonalDataCipher cipher_;
   storage::pg::ConnectionPool pool_;
   storage::pg::PgTenantRepository tenants_;
   storage::pg::PgApiKeyRepository keys_;
   storage::pg::PgCampaignRepository campaigns_;
+  storage::pg::PgResponseRepository responses_;
+  storage::pg::ResponseWriter writer_;
+  storage::pg::PgOrgUnitRepository org_units_;
   auth::CredentialAuthenticator authenticator_;
   CallRunner runner_;
   TenantService tenant_service_;
   CampaignService campaign_service_;
+  ResponseService response_service_;
+  OrganizationService organization_service_;
   std::unique_ptr<grpc::Server> server_;
   int port_ = 0;
   absl::Notification stopping_;
@@ -159,7 +178,8 @@ absl::StatusOr<std::unique_ptr<NpsdServer>> NpsdServer::Start(const ServerConfig
     LogEvent("info", absl::StrCat("migrations applied: ", report.applied,
                                   ", schema version ", report.schema_version));
   }
-  auto server = std::make_unique<NpsdServerImpl>(config, std::move(operator_token));
+  NPSD_ASSIGN_OR_RETURN(crypto::MasterKey master_key, LoadMasterKey(config));
+  auto server = std::make_unique<NpsdServerImpl>(config, std::move(operator_token), std::move(master_key));
   NPSD_RETURN_IF_ERROR(server->Build(config));
   return server;
 }

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
 
 namespace npsd::server {
 
@@ -20,6 +21,17 @@ absl::StatusOr<std::string> ReadOperatorToken(const std::string& path) {
   return token;
 }
 
+absl::StatusOr<crypto::MasterKey> LoadMasterKey(const ServerConfig& config) {
+  absl::StatusOr<crypto::MasterKey> key = config.master_key_file.empty()
+                                              ? crypto::MasterKey::FromEnvironment("NPSD_MASTER_KEY")
+                                              : crypto::MasterKey::FromFile(config.master_key_file);
+  if (!key.ok()) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "a master key is required (--master-key-file or NPSD_MASTER_KEY: 64 hex digits): ", key.status().message()));
+  }
+  return key;
+}
+
 absl::Status ValidateServerConfig(const ServerConfig& config) {
   if (config.database_url.empty()) {
     return absl::InvalidArgumentError("--database-url (NPSD_DATABASE_URL) is required");
@@ -33,6 +45,9 @@ absl::Status ValidateServerConfig(const ServerConfig& config) {
   if (config.tls_cert_file.empty() && !config.insecure) {
     return absl::InvalidArgumentError(
         "no TLS certificate given: pass --tls-cert-file/--tls-key-file, or --insecure for local plaintext");
+  }
+  if (config.ingest_writers < 1 || config.ingest_max_batch < 1) {
+    return absl::InvalidArgumentError("--ingest-writers and --ingest-max-batch must be >= 1");
   }
   if (config.pool_size < 1 || config.max_threads < 2) {
     return absl::InvalidArgumentError("--pool-size must be >= 1 and --max-threads >= 2");

@@ -12,6 +12,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "crypto/key_hierarchy.h"
 
 namespace npsd::server {
 
@@ -23,6 +24,9 @@ struct ServerConfig {
   int pool_size = 16;
   int max_threads = 64;                // gRPC sync server threads (resource quota)
   std::string operator_key_file;       // empty: no operator credential
+  std::string master_key_file;         // empty: the NPSD_MASTER_KEY environment variable
+  int ingest_writers = 2;              // group-commit writer threads (connections)
+  int ingest_max_batch = 500;          // responses per ingestion transaction at most
   std::string tls_cert_file;
   std::string tls_key_file;
   std::string tls_client_ca_file;      // set: clients must present a certificate it signed
@@ -33,6 +37,10 @@ struct ServerConfig {
 // ReadOperatorToken reads the operator credential from `path` (surrounding whitespace
 // removed); INVALID_ARGUMENT when unreadable or shorter than 32 characters.
 absl::StatusOr<std::string> ReadOperatorToken(const std::string& path);
+
+// LoadMasterKey reads the master key that protects personal data: from
+// `master_key_file` when set, else from the NPSD_MASTER_KEY environment variable.
+absl::StatusOr<crypto::MasterKey> LoadMasterKey(const ServerConfig& config);
 
 // ValidateServerConfig checks that the settings are consistent (TLS files in pairs,
 // plaintext only when asked for, positive sizes) before anything starts.

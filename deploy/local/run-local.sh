@@ -3,8 +3,9 @@
 #
 #   run-local.sh NPSD_BINARY LOCAL_DIR LISTEN_ADDRESS
 #
-# First use creates the cluster in LOCAL_DIR/pg and an operator credential in
-# LOCAL_DIR/operator.key; later uses start the cluster if it is stopped. npsd applies
+# First use creates the cluster in LOCAL_DIR/pg, an operator credential in
+# LOCAL_DIR/operator.key and a master key for personal data in LOCAL_DIR/master.key;
+# later uses start the cluster if it is stopped. npsd applies
 # pending migrations at start-up and serves plaintext on LISTEN_ADDRESS (development).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -20,6 +21,11 @@ chmod 755 "$local_dir"
 key_file="$local_dir/operator.key"
 if [[ ! -s "$key_file" ]]; then
   (umask 077 && echo "npso_$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')" >"$key_file")
+fi
+# The master key protects personal data at rest; losing it makes that data unreadable.
+master_key_file="$local_dir/master.key"
+if [[ ! -s "$master_key_file" ]]; then
+  (umask 077 && od -An -tx1 -N32 /dev/urandom | tr -d ' \n' >"$master_key_file" && echo >>"$master_key_file")
 fi
 
 cat <<MSG
@@ -40,4 +46,5 @@ exec "$binary" serve \
   --database-url "$("$here/pg-cluster.sh" url "$local_dir/pg" npsd_app)" \
   --migration-database-url "$("$here/pg-cluster.sh" url "$local_dir/pg" npsd_owner)" \
   --operator-key-file "$key_file" \
+  --master-key-file "$master_key_file" \
   --insecure

@@ -19,20 +19,53 @@ std::optional<int64_t> OptionalMicros(const std::optional<absl::Time>& time) {
   return absl::ToUnixMicros(*time);
 }
 
+namespace {
+
+void AppendQuoted(const std::string& item, std::string& literal) {
+  literal += '"';
+  for (char c : item) {
+    if (c == '"' || c == '\\') literal += '\\';
+    literal += c;
+  }
+  literal += '"';
+}
+
+}  // namespace
+
 std::string TextArrayLiteral(const std::vector<std::string>& items) {
   std::string literal = "{";
   for (size_t i = 0; i < items.size(); ++i) {
     if (i > 0) literal += ',';
-    literal += '"';
-    for (char c : items[i]) {
-      if (c == '"' || c == '\\') literal += '\\';
-      literal += c;
-    }
-    literal += '"';
+    AppendQuoted(items[i], literal);
   }
-  literal += '}';
-  return literal;
+  return literal + "}";
 }
+
+std::string NullableTextArrayLiteral(const std::vector<std::optional<std::string>>& items) {
+  std::string literal = "{";
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) literal += ',';
+    if (items[i].has_value()) {
+      AppendQuoted(*items[i], literal);
+    } else {
+      literal += "NULL";
+    }
+  }
+  return literal + "}";
+}
+
+std::string ByteaText(const std::string& bytes) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string text = "\\x";
+  for (char c : bytes) {
+    const unsigned char byte = static_cast<unsigned char>(c);
+    text += kHex[byte >> 4];
+    text += kHex[byte & 0x0f];
+  }
+  return text;
+}
+
+std::string BytesField(const pqxx::field& field) { return pqxx::binarystring(field).str(); }
 
 std::vector<std::string> TextArrayField(const pqxx::field& field) {
   std::vector<std::string> items;

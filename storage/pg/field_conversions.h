@@ -28,6 +28,17 @@ std::optional<int64_t> OptionalMicros(const std::optional<absl::Time>& time);
 // TextArrayLiteral renders `items` as a PostgreSQL text[] literal for a parameter.
 std::string TextArrayLiteral(const std::vector<std::string>& items);
 
+// NullableTextArrayLiteral renders `items` as a text[] literal whose unset members are
+// NULL; it also serves bytea[] parameters whose members come from ByteaText.
+std::string NullableTextArrayLiteral(const std::vector<std::optional<std::string>>& items);
+
+// ByteaText renders raw bytes in PostgreSQL's hex input form ("\x0a1b..."), for
+// array parameters of type bytea[].
+std::string ByteaText(const std::string& bytes);
+
+// BytesField reads a non-null bytea field as raw bytes.
+std::string BytesField(const pqxx::field& field);
+
 // TextArrayField reads a text[] field.
 std::vector<std::string> TextArrayField(const pqxx::field& field);
 

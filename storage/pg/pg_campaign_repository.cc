@@ -159,6 +159,18 @@ absl::StatusOr<Campaign> SelectCampaign(pqxx::work& txn, const std::string& camp
   return CampaignFromRow(rows[0]);
 }
 
+std::map<std::string, Campaign> SelectCampaigns(pqxx::work& txn, const std::vector<std::string>& campaign_ids) {
+  const pqxx::result rows = txn.exec_params(
+      std::string("SELECT ") + kColumns + " FROM npsd.campaigns WHERE campaign_id = ANY ($1::uuid[])",
+      TextArrayLiteral(campaign_ids));
+  std::map<std::string, Campaign> campaigns;
+  for (const auto& row : rows) {
+    Campaign campaign = CampaignFromRow(row);
+    campaigns.emplace(campaign.id, std::move(campaign));
+  }
+  return campaigns;
+}
+
 absl::StatusOr<Campaign> PgCampaignRepository::CreateCampaign(const std::string& tenant_id,
                                                               const Campaign& campaign,
                                                               absl::Time deadline) {

@@ -2,6 +2,9 @@
 #ifndef NPSD_STORAGE_PG_PG_CAMPAIGN_REPOSITORY_H_
 #define NPSD_STORAGE_PG_PG_CAMPAIGN_REPOSITORY_H_
 
+#include <map>
+#include <vector>
+
 #include "storage/campaign_repository.h"
 #include "storage/pg/connection_pool.h"
 
@@ -41,6 +44,11 @@ class PgCampaignRepository final : public CampaignRepository {
 // `lock`), or NOT_FOUND; ingestion uses it to check responses against their campaign.
 absl::StatusOr<domain::Campaign> SelectCampaign(pqxx::work& txn, const std::string& campaign_id,
                                                 bool lock);
+
+// SelectCampaigns reads the campaigns among `campaign_ids` visible in the transaction's
+// tenant context, by id (ids of other tenants are simply absent).
+std::map<std::string, domain::Campaign> SelectCampaigns(pqxx::work& txn,
+                                                       const std::vector<std::string>& campaign_ids);
 
 }  // namespace npsd::storage::pg
 

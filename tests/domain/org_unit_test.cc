@@ -31,6 +31,9 @@ struct ValidationCase {
   std::vector<std::string> fields;  // empty: valid
 };
 
+// PrintTo names a case in test listings by its name.
+void PrintTo(const ValidationCase& c, std::ostream* os) { *os << c.name; }
+
 class OrgUnitValidationTest : public ::testing::TestWithParam<ValidationCase> {};
 
 TEST_P(OrgUnitValidationTest, NamesExactlyTheOffendingFields) {

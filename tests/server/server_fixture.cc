@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <fstream>
 
+#include <unistd.h>
+
 #include <grpcpp/create_channel.h>
 #include <grpcpp/security/credentials.h>
 
@@ -22,7 +24,14 @@ void ServerTest::SetUpTestSuite() {
   close(fd);
   std::ofstream(key_path) << kOperatorToken << "\n";
 
+  char master_key_path[] = "/tmp/npsd-master-key-XXXXXX";
+  const int master_fd = mkstemp(master_key_path);
+  ASSERT_GE(master_fd, 0);
+  close(master_fd);
+  std::ofstream(master_key_path) << kMasterKeyHex << "\n";
+
   server::ServerConfig config;
+  config.master_key_file = master_key_path;
   config.listen_address = "127.0.0.1:0";
   config.database_url = MigratedAppUrl();
   config.operator_key_file = key_path;
@@ -30,6 +39,7 @@ void ServerTest::SetUpTestSuite() {
   config.pool_size = 4;
   auto server = server::NpsdServer::Start(config);
   std::remove(key_path);
+  std::remove(master_key_path);
   ASSERT_TRUE(server.ok()) << server.status();
   server_ = std::move(server).value();
   channel_ = grpc::CreateChannel("127.0.0.1:" + std::to_string(server_->port()),

@@ -20,6 +20,9 @@ namespace npsd::testing {
 // kOperatorToken is the operator credential of the test server.
 inline constexpr char kOperatorToken[] = "test-operator-credential-0123456789abcdef";
 
+// kMasterKeyHex is the master key of the test server (personal data encryption).
+inline constexpr char kMasterKeyHex[] = "5f0e6c1d2a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5";
+
 // ServerTest starts one npsd per test suite.
 class ServerTest : public ::testing::Test {
  protected:

@@ -38,6 +38,12 @@ std::string MigratedAppUrl() {
   return AppUrl();
 }
 
+pqxx::result SuperuserQuery(const std::string& sql) {
+  pqxx::connection connection(SuperuserUrl());
+  pqxx::nontransaction txn(connection);
+  return txn.exec(sql);
+}
+
 std::string WithDatabase(const std::string& url, const std::string& database) {
   return url.substr(0, url.rfind('/') + 1) + database;
 }

@@ -8,6 +8,8 @@
 
 #include <string>
 
+#include <pqxx/pqxx>
+
 namespace npsd::testing {
 
 // OwnerUrl connects as the schema owner (migrations, scratch databases).
@@ -22,6 +24,10 @@ std::string SuperuserUrl();
 
 // MigratedAppUrl applies the embedded migrations once per process and returns AppUrl().
 std::string MigratedAppUrl();
+
+// SuperuserQuery runs `sql` as the superuser (bypassing row-level security, to check
+// what is really stored) and returns its rows.
+pqxx::result SuperuserQuery(const std::string& sql);
 
 // WithDatabase returns `url` with its database name replaced by `database`.
 std::string WithDatabase(const std::string& url, const std::string& database);

@@ -1,0 +1,283 @@
+// response_batch.cc — one tenant's share of a group-commit batch.
+#include "storage/pg/response_batch.h"
+
+#include <map>
+#include <set>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "crypto/digest.h"
+#include "crypto/random.h"
+#include "domain/field_violation.h"
+#include "storage/pg/field_conversions.h"
+#include "storage/pg/pg_campaign_repository.h"
+#include "storage/pg/rollup_update.h"
+#include "storage/pg/subject_resolution.h"
+
+namespace npsd::storage::pg {
+namespace {
+
+// Entry follows one item through the batch.
+struct Entry {
+  const SubmitItem* item;
+  SubmitOutcome outcome;
+  bool pending = true;  // no outcome decided yet
+  domain::ResolvedResponse resolved;
+  SubjectRequest subject;
+  std::string response_id;  // drawn for the insert
+  std::string payload_sha256;
+
+  void Fail(absl::Status status) {
+    outcome.status = std::move(status);
+    pending = false;
+  }
+};
+
+void ResolveAgainstCampaigns(pqxx::work& txn, std::vector<Entry>& entries) {
+  std::vector<std::string> ids;
+  for (const Entry& entry : entries) ids.push_back(entry.item->input.campaign_id);
+  const std::map<std::string, domain::Campaign> campaigns = SelectCampaigns(txn, ids);
+  const absl::Time now = absl::Now();
+  for (Entry& entry : entries) {
+    if (!entry.pending) continue;
+    const SubmitItem& item = *entry.item;
+    if (now > item.deadline) {
+      entry.Fail(absl::DeadlineExceededError("the deadline passed before the response could be stored"));
+      continue;
+    }
+    const auto campaign = campaigns.find(item.input.campaign_id);
+    if (campaign == campaigns.end()) {
+      entry.Fail(absl::NotFoundError(absl::StrCat(item.field_prefix, "campaign_id names no campaign")));
+      continue;
+    }
+    absl::StatusOr<domain::ResolvedResponse> resolved =
+        domain::ResolveResponse(item.input, campaign->second, item.received_at, item.field_prefix);
+    if (!resolved.ok()) {
+      entry.Fail(resolved.status());
+    } else {
+      entry.resolved = *std::move(resolved);
+    }
+  }
+}
+
+void CheckCatalogue(pqxx::work& txn, std::vector<Entry>& entries) {
+  std::set<std::pair<std::string, std::string>> known;
+  for (const auto& row : txn.exec("SELECT kind, code FROM npsd.org_units")) {
+    known.insert({row[0].as<std::string>(), row[1].as<std::string>()});
+  }
+  for (Entry& entry : entries) {
+    if (!entry.pending) continue;
+    domain::FieldViolations violations;
+    const domain::OrgScope& scope = entry.resolved.scope;
+    for (const auto& [kind, code, field] : {std::tuple<const char*, const std::string&, const char*>{
+                                                "REGION", scope.region_code, "scope.region_code"},
+                                            {"BRAND", scope.brand_code, "scope.brand_code"},
+                                            {"BUSINESS_UNIT", scope.business_unit_code, "scope.business_unit_code"}}) {
+      if (!code.empty() && known.count({kind, code}) == 0) {
+        violations.Add(entry.item->field_prefix + field, "is not a code of the tenant's catalogue");
+      }
+    }
+    if (!violations.empty()) entry.Fail(violations.ToStatus());
+  }
+}
+
+absl::Status DrawResponseIds(std::vector<Entry>& entries) {
+  for (Entry& entry : entries) {
+    if (!entry.pending) continue;
+    if (!entry.subject.status.ok()) {
+      entry.Fail(entry.subject.status);
+      continue;
+    }
+    absl::StatusOr<std::string> id = crypto::RandomUuid();
+    if (!id.ok()) return id.status();
+    entry.response_id = *id;
+  }
+  return absl::OkStatus();
+}
+
+// InsertRows inserts the pending entries; returns the ids actually inserted (an
+// idempotency key already present skips its row).
+absl::StatusOr<std::set<std::string>> InsertRows(pqxx::work& txn, const privacy::PersonalDataCipher& cipher,
+                                                 const std::string& tenant_id, std::vector<Entry>& entries) {
+  std::vector<std::string> ids, campaigns, scores, answered, received, channels, regions, brands, units, locales;
+  std::vector<std::string> interactions, agents, teams, queues, waits, handles, wrap_ups, attributes;
+  std::vector<std::optional<std::string>> comments, subjects, keys, hashes;
+  for (const Entry& entry : entries) {
+    if (!entry.pending) continue;
+    const domain::ResolvedResponse& r = entry.resolved;
+    const domain::ResponseInput& in = r.input;
+    ids.push_back(entry.response_id);
+    campaigns.push_back(in.campaign_id);
+    scores.push_back(absl::StrCat(in.score));
+    answered.push_back(absl::StrCat(absl::ToUnixMicros(r.answered_at)));
+    received.push_back(absl::StrCat(absl::ToUnixMicros(r.received_at)));
+    channels.push_back(domain::ChannelName(r.channel));
+    regions.push_back(r.scope.region_code);
+    brands.push_back(r.scope.brand_code);
+    units.push_back(r.scope.business_unit_code);
+    locales.push_back(in.locale);
+    if (in.comment.empty()) {
+      comments.push_back(std::nullopt);
+    } else {
+      absl::StatusOr<std::string> sealed =
+          cipher.SealComment(entry.subject.data_key, tenant_id, entry.response_id, in.comment);
+      if (!sealed.ok()) return sealed.status();
+      comments.push_back(ByteaText(*sealed));
+    }
+    subjects.push_back(entry.subject.subject_id.empty() ? std::nullopt
+                                                        : std::optional<std::string>(entry.subject.subject_id));
+    interactions.push_back(in.contact_center.interaction_id);
+    agents.push_back(in.contact_center.agent_id);
+    teams.push_back(in.contact_center.team);
+    queues.push_back(in.contact_center.queue);
+    waits.push_back(absl::StrCat(in.contact_center.wait_seconds));
+    handles.push_back(absl::StrCat(in.contact_center.handle_seconds));
+    wrap_ups.push_back(in.contact_center.wrap_up_code);
+    std::vector<std::string> pairs;
+    for (const auto& [key, value] : in.attributes) pairs.push_back(key + "=" + value);
+    attributes.push_back(absl::StrJoin(pairs, "\x1f"));
+    keys.push_back(in.idempotency_key.empty() ? std::nullopt : std::optional<std::string>(in.idempotency_key));
+    hashes.push_back(ByteaText(entry.payload_sha256));
+  }
+  std::set<std::string> inserted;
+  if (ids.empty()) return inserted;
+  const pqxx::result rows = txn.exec_params(
+      "INSERT INTO npsd.responses (tenant_id, response_id, campaign_id, score, answered_at, received_at, channel,"
+      " region_code, brand_code, business_unit_code, locale, comment_ciphertext, subject_id, interaction_id,"
+      " agent_id, team, queue, wait_seconds, handle_seconds, wrap_up_code, attributes, idempotency_key,"
+      " payload_sha256)"
+      " SELECT $1::uuid, id, campaign, score, npsd.from_micros(answered), npsd.from_micros(received), channel,"
+      " region, brand, unit, locale, comment, subject, interaction, agent, team, queue, wait, handle, wrap_up,"
+      " CASE WHEN attrs = '' THEN '{}'::text[] ELSE string_to_array(attrs, E'\\x1f') END, key, hash"
+      " FROM unnest($2::uuid[], $3::uuid[], $4::smallint[], $5::bigint[], $6::bigint[], $7::text[], $8::text[],"
+      " $9::text[], $10::text[], $11::text[], $12::bytea[], $13::uuid[], $14::text[], $15::text[], $16::text[],"
+      " $17::text[], $18::integer[], $19::integer[], $20::text[], $21::text[], $22::text[], $23::bytea[])"
+      " AS u(id, campaign, score, answered, received, channel, region, brand, unit, locale, comment, subject,"
+      " interaction, agent, team, queue, wait, handle, wrap_up, attrs, key, hash)"
+      " ON CONFLICT (tenant_id, idempotency_key) DO NOTHING RETURNING response_id::text",
+      tenant_id, TextArrayLiteral(ids), TextArrayLiteral(campaigns), TextArrayLiteral(scores),
+      TextArrayLiteral(answered), TextArrayLiteral(received), TextArrayLiteral(channels), TextArrayLiteral(regions),
+      TextArrayLiteral(brands), TextArrayLiteral(units), TextArrayLiteral(locales), NullableTextArrayLiteral(comments),
+      NullableTextArrayLiteral(subjects), TextArrayLiteral(interactions), TextArrayLiteral(agents),
+      TextArrayLiteral(teams), TextArrayLiteral(queues), TextArrayLiteral(waits), TextArrayLiteral(handles),
+      TextArrayLiteral(wrap_ups), TextArrayLiteral(attributes), NullableTextArrayLiteral(keys),
+      NullableTextArrayLiteral(hashes));
+  for (const auto& row : rows) inserted.insert(row[0].as<std::string>());
+  return inserted;
+}
+
+// SettleReplays decides the `candidates` whose idempotency key is already stored: the
+// same payload is a replay of the stored response, another payload is ALREADY_EXISTS.
+// A candidate whose key is not found stays pending, or, when `must_exist` (its insert
+// was skipped for that key), is ABORTED: a concurrent transaction holds the key.
+void SettleReplays(pqxx::work& txn, const std::vector<Entry*>& candidates, bool must_exist) {
+  std::vector<std::string> keys;
+  for (const Entry* entry : candidates) keys.push_back(entry->item->input.idempotency_key);
+  if (keys.empty()) return;
+  struct Stored {
+    std::string response_id;
+    std::string payload_sha256;
+    int score;
+  };
+  std::map<std::string, Stored> stored;  // by idempotency key
+  for (const auto& row : txn.exec_params(
+           "SELECT idempotency_key, response_id::text, payload_sha256, score FROM npsd.responses"
+           " WHERE idempotency_key = ANY ($1::text[])",
+           TextArrayLiteral(keys))) {
+    stored[row[0].as<std::string>()] = {row[1].as<std::string>(), BytesField(row[2]), row[3].as<int>()};
+  }
+  for (Entry* entry : candidates) {
+    const auto found = stored.find(entry->item->input.idempotency_key);
+    if (found == stored.end()) {
+      if (must_exist) entry->Fail(absl::AbortedError("the idempotency key is being used concurrently; retry"));
+    } else if (!crypto::ConstantTimeEquals(found->second.payload_sha256, entry->payload_sha256)) {
+      entry->Fail(absl::AlreadyExistsError(absl::StrCat(
+          entry->item->field_prefix, "idempotency_key was already used for a different response")));
+    } else {
+      entry->outcome.response_id = found->second.response_id;
+      entry->outcome.category = domain::ClassifyScore(found->second.score).value_or(domain::NpsCategory::kDetractor);
+      entry->outcome.replayed = true;
+      entry->pending = false;
+    }
+  }
+}
+
+// SettleKnownKeys settles, before anything else, the entries whose idempotency key is
+// already stored, so a retry gets its original answer even after the campaign closed.
+void SettleKnownKeys(pqxx::work& txn, std::vector<Entry>& entries) {
+  std::vector<Entry*> candidates;
+  for (Entry& entry : entries) {
+    entry.payload_sha256 = crypto::Sha256(domain::ResponseFingerprint(entry.item->input));
+    if (!entry.item->input.idempotency_key.empty()) candidates.push_back(&entry);
+  }
+  SettleReplays(txn, candidates, false);
+}
+
+// SettleSkippedInserts settles the entries whose insert the idempotency key skipped.
+void SettleSkippedInserts(pqxx::work& txn, const std::set<std::string>& inserted, std::vector<Entry>& entries) {
+  std::vector<Entry*> candidates;
+  for (Entry& entry : entries) {
+    if (entry.pending && inserted.count(entry.response_id) == 0) candidates.push_back(&entry);
+  }
+  SettleReplays(txn, candidates, true);
+}
+
+void RecordSurveys(pqxx::work& txn, const std::string& tenant_id, const std::vector<std::string>& ids) {
+  if (ids.empty()) return;
+  txn.exec_params(
+      "UPDATE npsd.subjects s SET last_surveyed_at = greatest(s.last_surveyed_at, v.at)"
+      " FROM (SELECT subject_id, max(answered_at) AS at FROM npsd.responses"
+      "       WHERE tenant_id = $1::uuid AND response_id = ANY ($2::uuid[]) AND subject_id IS NOT NULL"
+      "       GROUP BY subject_id) v"
+      " WHERE s.tenant_id = $1::uuid AND s.subject_id = v.subject_id",
+      tenant_id, TextArrayLiteral(ids));
+}
+
+std::string ReportingTimeZone(pqxx::work& txn) {
+  const pqxx::result rows = txn.exec("SELECT reporting_time_zone FROM npsd.tenants");
+  return rows.empty() ? "UTC" : rows[0][0].as<std::string>();
+}
+
+}  // namespace
+
+std::vector<SubmitOutcome> StoreTenantBatch(pqxx::work& txn, const privacy::PersonalDataCipher& cipher,
+                                            const std::string& tenant_id,
+                                            const std::vector<const SubmitItem*>& items) {
+  std::vector<Entry> entries;
+  for (const SubmitItem* item : items) entries.push_back(Entry{item, {}, true, {}, {}, "", ""});
+  SettleKnownKeys(txn, entries);
+  ResolveAgainstCampaigns(txn, entries);
+  CheckCatalogue(txn, entries);
+  std::vector<SubjectRequest*> subject_requests;
+  for (Entry& entry : entries) {
+    if (!entry.pending) continue;
+    entry.subject.identifiers = domain::NormalizeIdentity(entry.item->input.subject, "").value();
+    subject_requests.push_back(&entry.subject);
+  }
+  absl::Status status = ResolveSubjects(txn, cipher, tenant_id, subject_requests);
+  if (status.ok()) status = DrawResponseIds(entries);
+  absl::StatusOr<std::set<std::string>> inserted = std::set<std::string>();
+  if (status.ok()) inserted = InsertRows(txn, cipher, tenant_id, entries);
+  if (!status.ok() || !inserted.ok()) {
+    const absl::Status failure = status.ok() ? inserted.status() : status;
+    for (Entry& entry : entries) {
+      if (entry.pending) entry.Fail(failure);
+    }
+  } else {
+    SettleSkippedInserts(txn, *inserted, entries);
+    const std::vector<std::string> new_ids(inserted->begin(), inserted->end());
+    UpdateRollups(txn, tenant_id, ReportingTimeZone(txn), new_ids, RollupDirection::kAdd);
+    RecordSurveys(txn, tenant_id, new_ids);
+  }
+  std::vector<SubmitOutcome> outcomes;
+  for (Entry& entry : entries) {
+    if (entry.pending) {
+      entry.outcome.response_id = entry.response_id;
+      entry.outcome.category = entry.resolved.category;
+    }
+    outcomes.push_back(std::move(entry.outcome));
+  }
+  return outcomes;
+}
+
+}  // namespace npsd::storage::pg

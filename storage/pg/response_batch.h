@@ -1,0 +1,35 @@
+// response_batch.h — storing the responses of one tenant inside a shared transaction.
+//
+// The group-commit writer (response_writer.h) hands each tenant's share of a batch to
+// StoreTenantBatch inside one transaction; a few set-based statements do the work of
+// the whole group, whatever its size:
+//   1. load the referenced campaigns and resolve every item against its campaign;
+//   2. check the catalogue codes;
+//   3. find or create the subjects (suppressed or restricted people are refused);
+//   4. insert the responses (ON CONFLICT on the idempotency key: replays return the
+//      original id, a different payload under a used key is ALREADY_EXISTS);
+//   5. add the new responses to the rollups and to their subjects' last-surveyed time.
+// Items rejected on their own merits get their outcome; the others are stored.
+#ifndef NPSD_STORAGE_PG_RESPONSE_BATCH_H_
+#define NPSD_STORAGE_PG_RESPONSE_BATCH_H_
+
+#include <string>
+#include <vector>
+
+#include <pqxx/pqxx>
+
+#include "privacy/personal_data_cipher.h"
+#include "storage/response_repository.h"
+
+namespace npsd::storage::pg {
+
+// StoreTenantBatch stores `items` (all of tenant `tenant_id`, whose context `txn`
+// already has) and returns one outcome per item, in order. The outcomes hold only once
+// `txn` commits; database exceptions propagate to the caller.
+std::vector<SubmitOutcome> StoreTenantBatch(pqxx::work& txn, const privacy::PersonalDataCipher& cipher,
+                                            const std::string& tenant_id,
+                                            const std::vector<const SubmitItem*>& items);
+
+}  // namespace npsd::storage::pg
+
+#endif  // NPSD_STORAGE_PG_RESPONSE_BATCH_H_

@@ -1,0 +1,129 @@
+// response_writer.cc — the group-commit loop.
+#include "storage/pg/response_writer.h"
+
+#include <unistd.h>
+
+#include <map>
+
+#include "absl/strings/str_cat.h"
+
+#include "storage/pg/error_mapping.h"
+#include "storage/pg/response_batch.h"
+
+namespace npsd::storage::pg {
+namespace {
+
+constexpr int kTransientRetries = 3;
+
+bool IsTransient(const absl::Status& status) {
+  return absl::IsAborted(status) || absl::IsAlreadyExists(status);
+}
+
+}  // namespace
+
+ResponseWriter::ResponseWriter(Options options, const privacy::PersonalDataCipher& cipher)
+    : options_(std::move(options)), cipher_(cipher) {
+  for (int i = 0; i < options_.writer_threads; ++i) threads_.emplace_back([this] { RunWriter(); });
+}
+
+ResponseWriter::~ResponseWriter() {
+  {
+    absl::MutexLock lock(&mutex_);
+    stopping_ = true;
+  }
+  for (std::thread& thread : threads_) thread.join();
+}
+
+void ResponseWriter::Submit(SubmitItem item, std::function<void(SubmitOutcome)> done) {
+  {
+    absl::MutexLock lock(&mutex_);
+    if (!stopping_ && queue_.size() < static_cast<size_t>(options_.max_queued)) {
+      queue_.push_back(Pending{std::move(item), std::move(done)});
+      return;
+    }
+  }
+  SubmitOutcome outcome;
+  outcome.status = absl::ResourceExhaustedError("the ingestion queue is full; retry with backoff");
+  done(std::move(outcome));
+}
+
+size_t ResponseWriter::queued() const {
+  absl::MutexLock lock(&mutex_);
+  return queue_.size();
+}
+
+std::vector<ResponseWriter::Pending> ResponseWriter::TakeBatch() {
+  absl::MutexLock lock(&mutex_);
+  const auto ready = [this]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_) { return stopping_ || !queue_.empty(); };
+  mutex_.Await(absl::Condition(&ready));
+  std::vector<Pending> batch;
+  while (!queue_.empty() && batch.size() < static_cast<size_t>(options_.max_batch)) {
+    batch.push_back(std::move(queue_.front()));
+    queue_.pop_front();
+  }
+  return batch;
+}
+
+void ResponseWriter::RunWriter() {
+  std::unique_ptr<pqxx::connection> connection;
+  while (true) {
+    std::vector<Pending> batch = TakeBatch();
+    if (batch.empty()) return;  // stopping and drained
+    WriteBatch(connection, batch);
+  }
+}
+
+absl::StatusOr<std::vector<SubmitOutcome>> ResponseWriter::TryTransaction(
+    std::unique_ptr<pqxx::connection>& connection, const std::vector<const SubmitItem*>& items) {
+  try {
+    if (connection == nullptr || !connection->is_open()) {
+      connection.reset();
+      connection = std::make_unique<pqxx::connection>(options_.database_url);
+      pqxx::nontransaction setup(*connection);
+      setup.exec(absl::StrCat("SET application_name = 'npsd-writer-", getpid(), "'"));
+    }
+    std::map<std::string, std::vector<size_t>> by_tenant;
+    for (size_t i = 0; i < items.size(); ++i) by_tenant[items[i]->tenant_id].push_back(i);
+    std::vector<SubmitOutcome> outcomes(items.size());
+    pqxx::work txn(*connection);
+    txn.exec("SELECT set_config('statement_timeout', '30000', true)");
+    for (const auto& [tenant_id, indices] : by_tenant) {
+      txn.exec_params("SELECT set_config('app.tenant_id', $1, true)", tenant_id);
+      std::vector<const SubmitItem*> group;
+      for (size_t index : indices) group.push_back(items[index]);
+      std::vector<SubmitOutcome> group_outcomes = StoreTenantBatch(txn, cipher_, tenant_id, group);
+      for (size_t k = 0; k < indices.size(); ++k) outcomes[indices[k]] = std::move(group_outcomes[k]);
+    }
+    txn.exec("SELECT set_config('app.tenant_id', '', true)");
+    txn.commit();
+    return outcomes;
+  } catch (const std::exception& error) {
+    const absl::Status status = StatusFromException(error);
+    if (IsConnectionLoss(status) || (connection != nullptr && !connection->is_open())) connection.reset();
+    return status;
+  }
+}
+
+void ResponseWriter::WriteBatch(std::unique_ptr<pqxx::connection>& connection, std::vector<Pending>& batch) {
+  std::vector<const SubmitItem*> items;
+  for (const Pending& pending : batch) items.push_back(&pending.item);
+  absl::StatusOr<std::vector<SubmitOutcome>> outcomes = TryTransaction(connection, items);
+  for (int retry = 0; !outcomes.ok() && IsTransient(outcomes.status()) && retry < kTransientRetries; ++retry) {
+    outcomes = TryTransaction(connection, items);
+  }
+  if (outcomes.ok()) {
+    for (size_t i = 0; i < batch.size(); ++i) batch[i].done(std::move((*outcomes)[i]));
+    return;
+  }
+  if (batch.size() == 1 || IsConnectionLoss(outcomes.status()) || absl::IsUnavailable(outcomes.status())) {
+    for (Pending& pending : batch) pending.done(SubmitOutcome{outcomes.status(), "", false, {}});
+    return;
+  }
+  // Isolate whatever failed the batch: every item in its own transaction.
+  for (Pending& pending : batch) {
+    absl::StatusOr<std::vector<SubmitOutcome>> single = TryTransaction(connection, {&pending.item});
+    pending.done(single.ok() ? std::move(single->front()) : SubmitOutcome{single.status(), "", false, {}});
+  }
+}
+
+}  // namespace npsd::storage::pg

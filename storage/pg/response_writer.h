@@ -1,0 +1,74 @@
+// response_writer.h — group commit for response ingestion.
+//
+// Calls of every kind (unary, batch, stream) queue their items here; a few writer
+// threads, each with its own connection, take everything queued (up to `max_batch`)
+// and store it in one transaction, tenant by tenant, with one commit (one WAL flush)
+// for all. Under load batches grow and the cost of a commit is shared by more items;
+// when idle an item is written at once. Outcomes are delivered after the commit.
+//
+// A batch that fails as a whole is retried when the failure is transient (serialization,
+// deadlock, a concurrent insert of the same identifier), then written item by item, so
+// one bad item never fails the others. A lost connection fails the batch UNAVAILABLE
+// (nothing acknowledged, clients retry with their idempotency keys).
+#ifndef NPSD_STORAGE_PG_RESPONSE_WRITER_H_
+#define NPSD_STORAGE_PG_RESPONSE_WRITER_H_
+
+#include <deque>
+#include <memory>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <pqxx/pqxx>
+
+#include "absl/base/thread_annotations.h"
+#include "absl/synchronization/mutex.h"
+#include "privacy/personal_data_cipher.h"
+#include "storage/response_repository.h"
+
+namespace npsd::storage::pg {
+
+// ResponseWriter is the PostgreSQL ResponseSink.
+class ResponseWriter final : public ResponseSink {
+ public:
+  // Options tune the writer.
+  struct Options {
+    std::string database_url;  // the runtime role
+    int writer_threads = 2;    // concurrent transactions
+    int max_batch = 500;       // items per transaction at most
+    int max_queued = 20000;    // beyond this, Submit answers RESOURCE_EXHAUSTED
+  };
+
+  // ResponseWriter starts its threads; `cipher` must outlive it.
+  ResponseWriter(Options options, const privacy::PersonalDataCipher& cipher);
+  // ~ResponseWriter writes what is queued, then stops its threads.
+  ~ResponseWriter() override;
+
+  void Submit(SubmitItem item, std::function<void(SubmitOutcome)> done) override;
+
+  // queued is the number of items waiting for a writer.
+  size_t queued() const;
+
+ private:
+  struct Pending {
+    SubmitItem item;
+    std::function<void(SubmitOutcome)> done;
+  };
+
+  void RunWriter();
+  std::vector<Pending> TakeBatch();
+  void WriteBatch(std::unique_ptr<pqxx::connection>& connection, std::vector<Pending>& batch);
+  absl::StatusOr<std::vector<SubmitOutcome>> TryTransaction(std::unique_ptr<pqxx::connection>& connection,
+                                                            const std::vector<const SubmitItem*>& items);
+
+  const Options options_;
+  const privacy::PersonalDataCipher& cipher_;
+  mutable absl::Mutex mutex_;
+  std::deque<Pending> queue_ ABSL_GUARDED_BY(mutex_);
+  bool stopping_ ABSL_GUARDED_BY(mutex_) = false;
+  std::vector<std::thread> threads_;
+};
+
+}  // namespace npsd::storage::pg
+
+#endif  // NPSD_STORAGE_PG_RESPONSE_WRITER_H_

@@ -1,0 +1,28 @@
+// rollup_update.h — keeping the NPS rollups equal to the raw responses.
+//
+// Every statement that adds or removes responses adjusts npsd.response_rollups and
+// npsd.agent_rollups in the same transaction, so the rollups always equal a recount of
+// the raw rows. Rows are grouped and sorted by key before the upsert, so concurrent
+// writers lock rollup rows in the same order and cannot deadlock on them.
+#ifndef NPSD_STORAGE_PG_ROLLUP_UPDATE_H_
+#define NPSD_STORAGE_PG_ROLLUP_UPDATE_H_
+
+#include <string>
+#include <vector>
+
+#include <pqxx/pqxx>
+
+namespace npsd::storage::pg {
+
+// RollupDirection says whether responses enter (+1) or leave (-1) the rollups.
+enum class RollupDirection { kAdd, kRemove };
+
+// UpdateRollups counts the responses `response_ids` of `tenant_id` into (or out of)
+// the rollups; rollup days are dates in `time_zone`. Call it after inserting and
+// before deleting the responses.
+void UpdateRollups(pqxx::work& txn, const std::string& tenant_id, const std::string& time_zone,
+                   const std::vector<std::string>& response_ids, RollupDirection direction);
+
+}  // namespace npsd::storage::pg
+
+#endif  // NPSD_STORAGE_PG_ROLLUP_UPDATE_H_

@@ -1,0 +1,153 @@
+// subject_resolution.cc — set-based subject lookup and creation.
+#include "storage/pg/subject_resolution.h"
+
+#include <map>
+#include <set>
+
+#include "crypto/random.h"
+#include "domain/status_macros.h"
+#include "storage/pg/field_conversions.h"
+
+namespace npsd::storage::pg {
+namespace {
+
+// KnownSubject is an existing subject found through one of its identifiers.
+struct KnownSubject {
+  std::string subject_id;
+  bool restricted = false;
+  std::string wrapped_key;
+};
+
+// HashKey is the map key of an identifier: its kind and its lookup hash.
+using HashKey = std::pair<std::string, std::string>;
+
+// LookupParameters renders identifiers as parallel kind[] and bytea[] parameters.
+std::pair<std::string, std::string> LookupParameters(const std::vector<HashKey>& keys) {
+  std::vector<std::string> kinds, hashes;
+  for (const auto& [kind, hash] : keys) {
+    kinds.push_back(kind);
+    hashes.push_back(ByteaText(hash));
+  }
+  return {TextArrayLiteral(kinds), TextArrayLiteral(hashes)};
+}
+
+std::set<HashKey> Suppressed(pqxx::work& txn, const std::vector<HashKey>& keys) {
+  const auto [kinds, hashes] = LookupParameters(keys);
+  std::set<HashKey> suppressed;
+  for (const auto& row : txn.exec_params(
+           "SELECT kind, lookup_hash FROM npsd.suppressed_identifiers"
+           " WHERE (kind, lookup_hash) IN (SELECT * FROM unnest($1::text[], $2::bytea[]))",
+           kinds, hashes)) {
+    suppressed.insert({row[0].as<std::string>(), BytesField(row[1])});
+  }
+  return suppressed;
+}
+
+std::map<HashKey, KnownSubject> Known(pqxx::work& txn, const std::vector<HashKey>& keys) {
+  const auto [kinds, hashes] = LookupParameters(keys);
+  std::map<HashKey, KnownSubject> known;
+  for (const auto& row : txn.exec_params(
+           "SELECT i.kind, i.lookup_hash, s.subject_id::text, s.restricted, s.wrapped_key"
+           " FROM npsd.subject_identifiers i JOIN npsd.subjects s USING (tenant_id, subject_id)"
+           " WHERE (i.kind, i.lookup_hash) IN (SELECT * FROM unnest($1::text[], $2::bytea[]))",
+           kinds, hashes)) {
+    known[{row[0].as<std::string>(), BytesField(row[1])}] =
+        KnownSubject{row[2].as<std::string>(), row[3].as<bool>(), BytesField(row[4])};
+  }
+  return known;
+}
+
+// SubjectWrites collects the rows a batch adds.
+struct SubjectWrites {
+  std::vector<std::string> new_ids, new_wrapped_keys;
+  std::vector<std::string> kinds, hashes, owner_ids, ciphertexts;
+  std::set<HashKey> stored;  // identifiers that exist or are being added
+};
+
+void Insert(pqxx::work& txn, const privacy::PersonalDataCipher& cipher, const std::string& tenant_id,
+            const SubjectWrites& writes) {
+  if (!writes.new_ids.empty()) {
+    txn.exec_params(
+        "INSERT INTO npsd.subjects (tenant_id, subject_id, wrapped_key, master_key_id)"
+        " SELECT $1::uuid, id, key, $4 FROM unnest($2::uuid[], $3::bytea[]) AS u(id, key)",
+        tenant_id, TextArrayLiteral(writes.new_ids), TextArrayLiteral(writes.new_wrapped_keys),
+        cipher.master_key_id());
+  }
+  if (!writes.kinds.empty()) {
+    txn.exec_params(
+        "INSERT INTO npsd.subject_identifiers (tenant_id, kind, lookup_hash, subject_id, value_ciphertext)"
+        " SELECT $1::uuid, k, h, s, c FROM unnest($2::text[], $3::bytea[], $4::uuid[], $5::bytea[]) AS u(k, h, s, c)"
+        " ON CONFLICT DO NOTHING",
+        tenant_id, TextArrayLiteral(writes.kinds), TextArrayLiteral(writes.hashes),
+        TextArrayLiteral(writes.owner_ids), TextArrayLiteral(writes.ciphertexts));
+  }
+}
+
+}  // namespace
+
+absl::Status ResolveSubjects(pqxx::work& txn, const privacy::PersonalDataCipher& cipher,
+                             const std::string& tenant_id, std::vector<SubjectRequest*>& requests) {
+  std::vector<std::vector<HashKey>> request_keys(requests.size());
+  std::vector<HashKey> all_keys;
+  for (size_t i = 0; i < requests.size(); ++i) {
+    for (const domain::NormalizedIdentifier& identifier : requests[i]->identifiers) {
+      NPSD_ASSIGN_OR_RETURN(std::string hash, cipher.LookupHash(tenant_id, identifier));
+      request_keys[i].push_back({domain::IdentifierKindName(identifier.kind), hash});
+      all_keys.push_back(request_keys[i].back());
+    }
+  }
+  if (all_keys.empty()) return absl::OkStatus();
+  const std::set<HashKey> suppressed = Suppressed(txn, all_keys);
+  std::map<HashKey, KnownSubject> known = Known(txn, all_keys);
+  std::map<std::string, std::string> data_keys;  // subject id -> unwrapped data key
+  SubjectWrites writes;
+  for (const auto& [key, subject] : known) writes.stored.insert(key);
+  for (size_t i = 0; i < requests.size(); ++i) {
+    SubjectRequest& request = *requests[i];
+    if (request.identifiers.empty()) continue;
+    const KnownSubject* subject = nullptr;
+    for (const HashKey& key : request_keys[i]) {
+      if (suppressed.count(key) > 0) {
+        request.status = absl::FailedPreconditionError(
+            "the subject's data was erased; responses about this person are refused");
+        break;
+      }
+      if (subject == nullptr && known.count(key) > 0) subject = &known[key];
+    }
+    if (!request.status.ok()) continue;
+    if (subject != nullptr && subject->restricted) {
+      request.status = absl::FailedPreconditionError("processing of this person's data is restricted");
+      continue;
+    }
+    if (subject != nullptr) {
+      request.subject_id = subject->subject_id;
+      if (data_keys.count(subject->subject_id) == 0) {
+        NPSD_ASSIGN_OR_RETURN(data_keys[subject->subject_id],
+                              cipher.UnwrapSubjectKey(tenant_id, subject->subject_id, subject->wrapped_key));
+      }
+    } else {
+      NPSD_ASSIGN_OR_RETURN(request.subject_id, crypto::RandomUuid());
+      NPSD_ASSIGN_OR_RETURN(privacy::SubjectKey key, cipher.NewSubjectKey(tenant_id, request.subject_id));
+      data_keys[request.subject_id] = key.data_key;
+      writes.new_ids.push_back(request.subject_id);
+      writes.new_wrapped_keys.push_back(ByteaText(key.wrapped));
+    }
+    request.data_key = data_keys[request.subject_id];
+    for (size_t k = 0; k < request_keys[i].size(); ++k) {
+      const HashKey& key = request_keys[i][k];
+      if (!writes.stored.insert(key).second) continue;
+      // Later items of this batch naming the same identifier find this subject.
+      known[key] = KnownSubject{request.subject_id, false, ""};
+      NPSD_ASSIGN_OR_RETURN(std::string sealed, cipher.SealIdentifier(request.data_key, tenant_id, request.subject_id,
+                                                                      request.identifiers[k]));
+      writes.kinds.push_back(key.first);
+      writes.hashes.push_back(ByteaText(key.second));
+      writes.owner_ids.push_back(request.subject_id);
+      writes.ciphertexts.push_back(ByteaText(sealed));
+    }
+  }
+  Insert(txn, cipher, tenant_id, writes);
+  return absl::OkStatus();
+}
+
+}  // namespace npsd::storage::pg
