@@ -37,8 +37,8 @@ std::string RequestId(grpc::ServerContext* context) {
 
 }  // namespace
 
-CallRunner::CallRunner(auth::Authenticator& authenticator, absl::Duration max_deadline)
-    : authenticator_(authenticator), max_deadline_(max_deadline) {}
+CallRunner::CallRunner(auth::Authenticator& authenticator, RateLimiter& limiter, absl::Duration max_deadline)
+    : authenticator_(authenticator), limiter_(limiter), max_deadline_(max_deadline) {}
 
 absl::StatusOr<CallContext> CallRunner::Admit(grpc::ServerContext* context, const RpcMethod& method,
                                               absl::Time start) {
@@ -47,7 +47,15 @@ absl::StatusOr<CallContext> CallRunner::Admit(grpc::ServerContext* context, cons
   NPSD_ASSIGN_OR_RETURN(auth::Principal principal,
                         authenticator_.Authenticate(Metadata(context, "authorization"), deadline));
   NPSD_RETURN_IF_ERROR(auth::Authorize(principal, method.policy));
+  NPSD_RETURN_IF_ERROR(limiter_.Admit(principal));
   return CallContext{std::move(principal), deadline};
+}
+
+absl::Status CallRunner::RunBody(const RpcMethod& method, const CallContext& call,
+                                 const std::function<absl::Status(const CallContext&)>& body) {
+  if (!method.long_lived) return body(call);
+  NPSD_ASSIGN_OR_RETURN(RateLimiter::StreamSlot slot, limiter_.AcquireStream(call.principal));
+  return body(call);
 }
 
 grpc::Status CallRunner::Run(grpc::ServerContext* context, const RpcMethod& method,
@@ -58,7 +66,7 @@ grpc::Status CallRunner::Run(grpc::ServerContext* context, const RpcMethod& meth
   absl::Status status = call.status();
   if (call.ok()) {
     record.tenant_id = call->principal.tenant_id;
-    status = body(*call);
+    status = RunBody(method, *call, body);
   }
   record.code = status.code();
   record.latency = absl::Now() - start;

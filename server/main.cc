@@ -19,6 +19,7 @@
 namespace {
 
 using npsd::server::LogEvent;
+using npsd::server::RateLimits;
 
 void AddServeOptions(CLI::App& serve, npsd::server::ServerConfig& config, double& max_deadline_seconds,
                      double& shutdown_grace_seconds) {
@@ -54,6 +55,18 @@ void AddServeOptions(CLI::App& serve, npsd::server::ServerConfig& config, double
       ->envname("NPSD_TLS_CLIENT_CA_FILE");
   serve.add_flag("--insecure", config.insecure, "serve plaintext without TLS (local development only)")
       ->envname("NPSD_INSECURE");
+  RateLimits& limits = config.rate_limits;
+  serve.add_option("--tenant-rate-limit", limits.tenant_rate, "calls per second per tenant (0: unlimited)")
+      ->envname("NPSD_TENANT_RATE_LIMIT")->capture_default_str();
+  serve.add_option("--tenant-burst", limits.tenant_burst, "calls a tenant may burst above its rate")
+      ->envname("NPSD_TENANT_BURST")->capture_default_str();
+  serve.add_option("--key-rate-limit", limits.key_rate, "calls per second per credential (0: unlimited)")
+      ->envname("NPSD_KEY_RATE_LIMIT")->capture_default_str();
+  serve.add_option("--key-burst", limits.key_burst, "calls a credential may burst above its rate")
+      ->envname("NPSD_KEY_BURST")->capture_default_str();
+  serve.add_option("--max-streams-per-tenant", limits.max_streams_per_tenant,
+                   "concurrent ingestion streams per tenant (0: unlimited)")
+      ->envname("NPSD_MAX_STREAMS_PER_TENANT")->capture_default_str();
   serve.add_option("--max-deadline-seconds", max_deadline_seconds,
                    "cap on every call's deadline, in seconds")
       ->envname("NPSD_MAX_DEADLINE_SECONDS")->capture_default_str();

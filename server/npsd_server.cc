@@ -70,7 +70,8 @@ class NpsdServerImpl final : public NpsdServer {
         writer_({config.database_url, config.ingest_writers, config.ingest_max_batch}, cipher_),
         org_units_(pool_),
         authenticator_(std::move(operator_token), keys_),
-        runner_(authenticator_, config.max_deadline),
+        limiter_(config.rate_limits),
+        runner_(authenticator_, limiter_, config.max_deadline),
         tenant_service_(runner_, tenants_, keys_),
         campaign_service_(runner_, campaigns_),
         response_service_(runner_, writer_, responses_),
@@ -151,6 +152,7 @@ class NpsdServerImpl final : public NpsdServer {
   storage::pg::ResponseWriter writer_;
   storage::pg::PgOrgUnitRepository org_units_;
   auth::CredentialAuthenticator authenticator_;
+  RateLimiter limiter_;
   CallRunner runner_;
   TenantService tenant_service_;
   CampaignService campaign_service_;

@@ -13,6 +13,7 @@
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "crypto/key_hierarchy.h"
+#include "server/rate_limiter.h"
 
 namespace npsd::server {
 
@@ -32,6 +33,7 @@ struct ServerConfig {
   std::string tls_client_ca_file;      // set: clients must present a certificate it signed
   bool insecure = false;               // plaintext; local development only
   absl::Duration max_deadline = absl::Seconds(30);
+  RateLimits rate_limits;              // per tenant and credential; see rate_limiter.h
 };
 
 // ReadOperatorToken reads the operator credential from `path` (surrounding whitespace
