@@ -16,7 +16,7 @@ PACKAGES := g++ cmake ninja-build ccache pkg-config \
 
 export CCACHE_DIR ?= $(CURDIR)/.cache/ccache
 
-.PHONY: all deps configure build run migrate test clean distclean
+.PHONY: all deps configure build run test bench clean distclean
 
 all: build
 
@@ -41,6 +41,12 @@ run: build
 ## test: run every test through ctest against a throwaway PostgreSQL cluster
 test: build
 	@deploy/local/with-test-database.sh ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)
+
+## bench: ingestion figures against same-run baselines (BENCH_ARGS="--seconds 60" for longer)
+bench: configure
+	cmake --build $(BUILD_DIR) -j $(JOBS) --target npsd npsd_bench
+	@PG_DURABLE=1 deploy/local/with-test-database.sh $(BUILD_DIR)/bench/npsd_bench \
+		--npsd $(BUILD_DIR)/server/npsd $(BENCH_ARGS)
 
 clean:
 	rm -rf $(BUILD_DIR)

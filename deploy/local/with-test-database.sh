@@ -17,9 +17,12 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# A throwaway cluster needs no crash safety: skip fsync to keep the tests fast.
-export PG_EXTRA_CONF="fsync = off
+# A throwaway cluster needs no crash safety: skip fsync to keep the tests fast, unless
+# PG_DURABLE=1 (benchmarks measure real commits).
+if [[ "${PG_DURABLE:-0}" != 1 ]]; then
+  export PG_EXTRA_CONF="fsync = off
 full_page_writes = off"
+fi
 started=0
 for attempt in 1 2 3 4 5 6 7 8; do
   port=$((20000 + RANDOM % 40000))

@@ -95,6 +95,40 @@ absl::Status DrawResponseIds(std::vector<Entry>& entries) {
   return absl::OkStatus();
 }
 
+// InsertStatement inserts the rows given as parallel arrays and, in the same statement,
+// counts the rows actually inserted into the rollups and their subjects' last-surveyed
+// time; it returns the inserted ids. A used idempotency key skips its row.
+const std::string& InsertStatement() {
+  static const std::string* const statement = [] {
+    std::string sql =
+        "WITH inserted AS (INSERT INTO npsd.responses (tenant_id, response_id, campaign_id, score, answered_at,"
+        " received_at, channel, region_code, brand_code, business_unit_code, locale, comment_ciphertext,"
+        " subject_id, interaction_id, agent_id, team, queue, wait_seconds, handle_seconds, wrap_up_code,"
+        " attributes, idempotency_key, payload_sha256)"
+        " SELECT $1::uuid, id, campaign, score, npsd.from_micros(answered), npsd.from_micros(received), channel,"
+        " region, brand, unit, locale, comment, subject, interaction, agent, team, queue, wait, handle, wrap_up,"
+        " CASE WHEN attrs = '' THEN '{}'::text[] ELSE string_to_array(attrs, E'\\x1f') END, key, hash"
+        " FROM unnest($2::uuid[], $3::uuid[], $4::smallint[], $5::bigint[], $6::bigint[], $7::text[], $8::text[],"
+        " $9::text[], $10::text[], $11::text[], $12::bytea[], $13::uuid[], $14::text[], $15::text[], $16::text[],"
+        " $17::text[], $18::integer[], $19::integer[], $20::text[], $21::text[], $22::text[], $23::bytea[])"
+        " AS u(id, campaign, score, answered, received, channel, region, brand, unit, locale, comment, subject,"
+        " interaction, agent, team, queue, wait, handle, wrap_up, attrs, key, hash)"
+        " ON CONFLICT (tenant_id, idempotency_key) DO NOTHING RETURNING *)";
+    const std::vector<std::string> rollups = RollupStatements(
+        "inserted", "(SELECT reporting_time_zone FROM npsd.tenants WHERE tenant_id = $1::uuid)",
+        RollupDirection::kAdd);
+    for (size_t i = 0; i < rollups.size(); ++i) absl::StrAppend(&sql, ", rollup_", i, " AS (", rollups[i], ")");
+    absl::StrAppend(&sql,
+                    ", surveyed AS (UPDATE npsd.subjects s SET last_surveyed_at = greatest(s.last_surveyed_at, v.at)"
+                    " FROM (SELECT subject_id, max(answered_at) AS at FROM inserted WHERE subject_id IS NOT NULL"
+                    " GROUP BY subject_id ORDER BY subject_id) v"
+                    " WHERE s.tenant_id = $1::uuid AND s.subject_id = v.subject_id)"
+                    " SELECT response_id::text FROM inserted");
+    return new std::string(sql);
+  }();
+  return *statement;
+}
+
 // InsertRows inserts the pending entries; returns the ids actually inserted (an
 // idempotency key already present skips its row).
 absl::StatusOr<std::set<std::string>> InsertRows(pqxx::work& txn, const privacy::PersonalDataCipher& cipher,
@@ -142,20 +176,7 @@ absl::StatusOr<std::set<std::string>> InsertRows(pqxx::work& txn, const privacy:
   std::set<std::string> inserted;
   if (ids.empty()) return inserted;
   const pqxx::result rows = txn.exec_params(
-      "INSERT INTO npsd.responses (tenant_id, response_id, campaign_id, score, answered_at, received_at, channel,"
-      " region_code, brand_code, business_unit_code, locale, comment_ciphertext, subject_id, interaction_id,"
-      " agent_id, team, queue, wait_seconds, handle_seconds, wrap_up_code, attributes, idempotency_key,"
-      " payload_sha256)"
-      " SELECT $1::uuid, id, campaign, score, npsd.from_micros(answered), npsd.from_micros(received), channel,"
-      " region, brand, unit, locale, comment, subject, interaction, agent, team, queue, wait, handle, wrap_up,"
-      " CASE WHEN attrs = '' THEN '{}'::text[] ELSE string_to_array(attrs, E'\\x1f') END, key, hash"
-      " FROM unnest($2::uuid[], $3::uuid[], $4::smallint[], $5::bigint[], $6::bigint[], $7::text[], $8::text[],"
-      " $9::text[], $10::text[], $11::text[], $12::bytea[], $13::uuid[], $14::text[], $15::text[], $16::text[],"
-      " $17::text[], $18::integer[], $19::integer[], $20::text[], $21::text[], $22::text[], $23::bytea[])"
-      " AS u(id, campaign, score, answered, received, channel, region, brand, unit, locale, comment, subject,"
-      " interaction, agent, team, queue, wait, handle, wrap_up, attrs, key, hash)"
-      " ON CONFLICT (tenant_id, idempotency_key) DO NOTHING RETURNING response_id::text",
-      tenant_id, TextArrayLiteral(ids), TextArrayLiteral(campaigns), TextArrayLiteral(scores),
+      InsertStatement(), tenant_id, TextArrayLiteral(ids), TextArrayLiteral(campaigns), TextArrayLiteral(scores),
       TextArrayLiteral(answered), TextArrayLiteral(received), TextArrayLiteral(channels), TextArrayLiteral(regions),
       TextArrayLiteral(brands), TextArrayLiteral(units), TextArrayLiteral(locales), NullableTextArrayLiteral(comments),
       NullableTextArrayLiteral(subjects), TextArrayLiteral(interactions), TextArrayLiteral(agents),
@@ -170,7 +191,8 @@ absl::StatusOr<std::set<std::string>> InsertRows(pqxx::work& txn, const privacy:
 // same payload is a replay of the stored response, another payload is ALREADY_EXISTS.
 // A candidate whose key is not found stays pending, or, when `must_exist` (its insert
 // was skipped for that key), is ABORTED: a concurrent transaction holds the key.
-void SettleReplays(pqxx::work& txn, const std::vector<Entry*>& candidates, bool must_exist) {
+void SettleReplays(pqxx::work& txn, const std::string& tenant_id, const std::vector<Entry*>& candidates,
+                   bool must_exist) {
   std::vector<std::string> keys;
   for (const Entry* entry : candidates) keys.push_back(entry->item->input.idempotency_key);
   if (keys.empty()) return;
@@ -182,8 +204,8 @@ void SettleReplays(pqxx::work& txn, const std::vector<Entry*>& candidates, bool 
   std::map<std::string, Stored> stored;  // by idempotency key
   for (const auto& row : txn.exec_params(
            "SELECT idempotency_key, response_id::text, payload_sha256, score FROM npsd.responses"
-           " WHERE idempotency_key = ANY ($1::text[])",
-           TextArrayLiteral(keys))) {
+           " WHERE tenant_id = $1::uuid AND idempotency_key = ANY ($2::text[])",
+           tenant_id, TextArrayLiteral(keys))) {
     stored[row[0].as<std::string>()] = {row[1].as<std::string>(), BytesField(row[2]), row[3].as<int>()};
   }
   for (Entry* entry : candidates) {
@@ -204,38 +226,23 @@ void SettleReplays(pqxx::work& txn, const std::vector<Entry*>& candidates, bool 
 
 // SettleKnownKeys settles, before anything else, the entries whose idempotency key is
 // already stored, so a retry gets its original answer even after the campaign closed.
-void SettleKnownKeys(pqxx::work& txn, std::vector<Entry>& entries) {
+void SettleKnownKeys(pqxx::work& txn, const std::string& tenant_id, std::vector<Entry>& entries) {
   std::vector<Entry*> candidates;
   for (Entry& entry : entries) {
     entry.payload_sha256 = crypto::Sha256(domain::ResponseFingerprint(entry.item->input));
     if (!entry.item->input.idempotency_key.empty()) candidates.push_back(&entry);
   }
-  SettleReplays(txn, candidates, false);
+  SettleReplays(txn, tenant_id, candidates, false);
 }
 
 // SettleSkippedInserts settles the entries whose insert the idempotency key skipped.
-void SettleSkippedInserts(pqxx::work& txn, const std::set<std::string>& inserted, std::vector<Entry>& entries) {
+void SettleSkippedInserts(pqxx::work& txn, const std::string& tenant_id, const std::set<std::string>& inserted,
+                          std::vector<Entry>& entries) {
   std::vector<Entry*> candidates;
   for (Entry& entry : entries) {
     if (entry.pending && inserted.count(entry.response_id) == 0) candidates.push_back(&entry);
   }
-  SettleReplays(txn, candidates, true);
-}
-
-void RecordSurveys(pqxx::work& txn, const std::string& tenant_id, const std::vector<std::string>& ids) {
-  if (ids.empty()) return;
-  txn.exec_params(
-      "UPDATE npsd.subjects s SET last_surveyed_at = greatest(s.last_surveyed_at, v.at)"
-      " FROM (SELECT subject_id, max(answered_at) AS at FROM npsd.responses"
-      "       WHERE tenant_id = $1::uuid AND response_id = ANY ($2::uuid[]) AND subject_id IS NOT NULL"
-      "       GROUP BY subject_id) v"
-      " WHERE s.tenant_id = $1::uuid AND s.subject_id = v.subject_id",
-      tenant_id, TextArrayLiteral(ids));
-}
-
-std::string ReportingTimeZone(pqxx::work& txn) {
-  const pqxx::result rows = txn.exec("SELECT reporting_time_zone FROM npsd.tenants");
-  return rows.empty() ? "UTC" : rows[0][0].as<std::string>();
+  SettleReplays(txn, tenant_id, candidates, true);
 }
 
 }  // namespace
@@ -245,7 +252,7 @@ std::vector<SubmitOutcome> StoreTenantBatch(pqxx::work& txn, const privacy::Pers
                                             const std::vector<const SubmitItem*>& items) {
   std::vector<Entry> entries;
   for (const SubmitItem* item : items) entries.push_back(Entry{item, {}, true, {}, {}, "", ""});
-  SettleKnownKeys(txn, entries);
+  SettleKnownKeys(txn, tenant_id, entries);
   ResolveAgainstCampaigns(txn, entries);
   CheckCatalogue(txn, entries);
   std::vector<SubjectRequest*> subject_requests;
@@ -264,10 +271,7 @@ std::vector<SubmitOutcome> StoreTenantBatch(pqxx::work& txn, const privacy::Pers
       if (entry.pending) entry.Fail(failure);
     }
   } else {
-    SettleSkippedInserts(txn, *inserted, entries);
-    const std::vector<std::string> new_ids(inserted->begin(), inserted->end());
-    UpdateRollups(txn, tenant_id, ReportingTimeZone(txn), new_ids, RollupDirection::kAdd);
-    RecordSurveys(txn, tenant_id, new_ids);
+    SettleSkippedInserts(txn, tenant_id, *inserted, entries);
   }
   std::vector<SubmitOutcome> outcomes;
   for (Entry& entry : entries) {

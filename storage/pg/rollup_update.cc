@@ -10,7 +10,8 @@ namespace {
 
 // UpsertSql builds the statement for one rollup table keyed by `dimensions`.
 std::string UpsertSql(const std::string& table, const std::vector<std::string>& dimensions,
-                      const std::string& extra_condition, RollupDirection direction) {
+                      const std::string& condition, const std::string& source, const std::string& time_zone,
+                      RollupDirection direction) {
   const std::string sign = direction == RollupDirection::kAdd ? "" : "-";
   std::vector<std::string> counts, columns, updates;
   for (int score = 0; score <= 10; ++score) {
@@ -20,33 +21,29 @@ std::string UpsertSql(const std::string& table, const std::vector<std::string>& 
   }
   const std::string keys = absl::StrCat("tenant_id, day, ", absl::StrJoin(dimensions, ", "));
   return absl::StrCat("INSERT INTO npsd.", table, " AS r (", keys, ", ", absl::StrJoin(columns, ", "), ")",
-                      " SELECT tenant_id, (answered_at AT TIME ZONE $2)::date AS day, ",
-                      absl::StrJoin(dimensions, ", "), ", ", absl::StrJoin(counts, ", "),
-                      " FROM npsd.responses WHERE tenant_id = $1::uuid AND response_id = ANY ($3::uuid[])",
-                      extra_condition, " GROUP BY ", keys, " ORDER BY ", keys,
-                      " ON CONFLICT (", keys, ") DO UPDATE SET ", absl::StrJoin(updates, ", "));
+                      " SELECT tenant_id, (answered_at AT TIME ZONE ", time_zone, ")::date AS day, ",
+                      absl::StrJoin(dimensions, ", "), ", ", absl::StrJoin(counts, ", "), " FROM ", source,
+                      " WHERE ", condition, " GROUP BY ", keys, " ORDER BY ", keys, " ON CONFLICT (", keys,
+                      ") DO UPDATE SET ", absl::StrJoin(updates, ", "));
 }
 
 }  // namespace
 
+std::vector<std::string> RollupStatements(const std::string& source, const std::string& time_zone,
+                                          RollupDirection direction) {
+  return {UpsertSql("response_rollups", {"campaign_id", "channel", "region_code", "brand_code", "business_unit_code"},
+                    "true", source, time_zone, direction),
+          UpsertSql("agent_rollups", {"campaign_id", "channel", "agent_id", "queue", "team"},
+                    "agent_id <> '' OR queue <> '' OR team <> ''", source, time_zone, direction)};
+}
+
 void UpdateRollups(pqxx::work& txn, const std::string& tenant_id, const std::string& time_zone,
                    const std::vector<std::string>& response_ids, RollupDirection direction) {
   if (response_ids.empty()) return;
-  static const auto* const kStatements = [] {
-    const std::vector<std::string> organization = {"campaign_id", "channel", "region_code", "brand_code",
-                                                   "business_unit_code"};
-    const std::vector<std::string> contact_center = {"campaign_id", "channel", "agent_id", "queue", "team"};
-    const std::string has_agent = " AND (agent_id <> '' OR queue <> '' OR team <> '')";
-    auto* statements = new std::vector<std::pair<RollupDirection, std::string>>;
-    for (RollupDirection d : {RollupDirection::kAdd, RollupDirection::kRemove}) {
-      statements->emplace_back(d, UpsertSql("response_rollups", organization, "", d));
-      statements->emplace_back(d, UpsertSql("agent_rollups", contact_center, has_agent, d));
-    }
-    return statements;
-  }();
-  const std::string ids = TextArrayLiteral(response_ids);
-  for (const auto& [statement_direction, sql] : *kStatements) {
-    if (statement_direction == direction) txn.exec_params(sql, tenant_id, time_zone, ids);
+  const std::string source =
+      "(SELECT * FROM npsd.responses WHERE tenant_id = $1::uuid AND response_id = ANY ($3::uuid[])) AS changed";
+  for (const std::string& sql : RollupStatements(source, "$2", direction)) {
+    txn.exec_params(sql, tenant_id, time_zone, TextArrayLiteral(response_ids));
   }
 }
 

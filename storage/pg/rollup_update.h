@@ -17,9 +17,16 @@ namespace npsd::storage::pg {
 // RollupDirection says whether responses enter (+1) or leave (-1) the rollups.
 enum class RollupDirection { kAdd, kRemove };
 
-// UpdateRollups counts the responses `response_ids` of `tenant_id` into (or out of)
-// the rollups; rollup days are dates in `time_zone`. Call it after inserting and
-// before deleting the responses.
+// RollupStatements returns one INSERT ... ON CONFLICT DO UPDATE per rollup table that
+// counts the rows of `source` (any relation with the columns of npsd.responses, e.g. a
+// CTE's name) into or out of the rollups, with days in the time zone given by the SQL
+// expression `time_zone`. They can run alone or as data-modifying CTEs.
+std::vector<std::string> RollupStatements(const std::string& source, const std::string& time_zone,
+                                          RollupDirection direction);
+
+// UpdateRollups counts the stored responses `response_ids` of `tenant_id` into (or out
+// of) the rollups, with days in `time_zone`. Call it after inserting and before
+// deleting the responses.
 void UpdateRollups(pqxx::work& txn, const std::string& tenant_id, const std::string& time_zone,
                    const std::vector<std::string>& response_ids, RollupDirection direction);
 

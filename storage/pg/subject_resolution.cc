@@ -31,26 +31,29 @@ std::pair<std::string, std::string> LookupParameters(const std::vector<HashKey>&
   return {TextArrayLiteral(kinds), TextArrayLiteral(hashes)};
 }
 
-std::set<HashKey> Suppressed(pqxx::work& txn, const std::vector<HashKey>& keys) {
+std::set<HashKey> Suppressed(pqxx::work& txn, const std::string& tenant_id, const std::vector<HashKey>& keys) {
   const auto [kinds, hashes] = LookupParameters(keys);
   std::set<HashKey> suppressed;
   for (const auto& row : txn.exec_params(
-           "SELECT kind, lookup_hash FROM npsd.suppressed_identifiers"
-           " WHERE (kind, lookup_hash) IN (SELECT * FROM unnest($1::text[], $2::bytea[]))",
-           kinds, hashes)) {
+           "SELECT x.kind, x.lookup_hash FROM unnest($1::text[], $2::bytea[]) AS w(kind, hash)"
+           " JOIN npsd.suppressed_identifiers x ON x.tenant_id = $3::uuid AND x.kind = w.kind"
+           " AND x.lookup_hash = w.hash",
+           kinds, hashes, tenant_id)) {
     suppressed.insert({row[0].as<std::string>(), BytesField(row[1])});
   }
   return suppressed;
 }
 
-std::map<HashKey, KnownSubject> Known(pqxx::work& txn, const std::vector<HashKey>& keys) {
+std::map<HashKey, KnownSubject> Known(pqxx::work& txn, const std::string& tenant_id,
+                                      const std::vector<HashKey>& keys) {
   const auto [kinds, hashes] = LookupParameters(keys);
   std::map<HashKey, KnownSubject> known;
   for (const auto& row : txn.exec_params(
            "SELECT i.kind, i.lookup_hash, s.subject_id::text, s.restricted, s.wrapped_key"
-           " FROM npsd.subject_identifiers i JOIN npsd.subjects s USING (tenant_id, subject_id)"
-           " WHERE (i.kind, i.lookup_hash) IN (SELECT * FROM unnest($1::text[], $2::bytea[]))",
-           kinds, hashes)) {
+           " FROM unnest($1::text[], $2::bytea[]) AS w(kind, hash)"
+           " JOIN npsd.subject_identifiers i ON i.tenant_id = $3::uuid AND i.kind = w.kind AND i.lookup_hash = w.hash"
+           " JOIN npsd.subjects s ON s.tenant_id = i.tenant_id AND s.subject_id = i.subject_id",
+           kinds, hashes, tenant_id)) {
     known[{row[0].as<std::string>(), BytesField(row[1])}] =
         KnownSubject{row[2].as<std::string>(), row[3].as<bool>(), BytesField(row[4])};
   }
@@ -97,8 +100,8 @@ absl::Status ResolveSubjects(pqxx::work& txn, const privacy::PersonalDataCipher&
     }
   }
   if (all_keys.empty()) return absl::OkStatus();
-  const std::set<HashKey> suppressed = Suppressed(txn, all_keys);
-  std::map<HashKey, KnownSubject> known = Known(txn, all_keys);
+  const std::set<HashKey> suppressed = Suppressed(txn, tenant_id, all_keys);
+  std::map<HashKey, KnownSubject> known = Known(txn, tenant_id, all_keys);
   std::map<std::string, std::string> data_keys;  // subject id -> unwrapped data key
   SubjectWrites writes;
   for (const auto& [key, subject] : known) writes.stored.insert(key);

@@ -1,0 +1,97 @@
+// main.cc — npsd_bench: ingestion figures against baselines measured in the same run.
+//
+// Run through `make bench` (a durable throwaway PostgreSQL, the real npsd binary):
+//   C  binary COPY of response rows into a scratch table      (database write limit)
+//   E  a trivial gRPC service, 32 unary calls in flight        (RPC stack limit)
+// then npsd's streaming, batch and unary ingestion, the unary latency at an offered
+// load of 0.3 x E, and npsd's peak RSS, printed as one table with ratios and targets.
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+
+#include "CLI/CLI.hpp"
+#include "absl/strings/str_format.h"
+#include "bench/copy_baseline.h"
+#include "bench/echo_baseline.h"
+#include "bench/ingest_workloads.h"
+#include "bench/npsd_process.h"
+
+namespace {
+
+using npsd::bench::LoadResult;
+
+std::string RequiredEnv(const char* name) {
+  const char* value = std::getenv(name);
+  if (value == nullptr) {
+    std::cerr << name << " is not set: run through `make bench`\n";
+    std::exit(2);
+  }
+  return value;
+}
+
+void Row(const std::string& figure, const std::string& value, const std::string& ratio, const std::string& target) {
+  std::cout << absl::StrFormat("%-44s %18s %12s   %s\n", figure, value, ratio, target);
+}
+
+std::string Rate(double per_second) { return absl::StrFormat("%.0f /s", per_second); }
+std::string Millis(absl::Duration d) { return absl::StrFormat("%.2f ms", absl::ToDoubleMilliseconds(d)); }
+std::string Times(double ratio) { return absl::StrFormat("%.2f x", ratio); }
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"npsd_bench: ingestion throughput and latency against same-run baselines"};
+  std::string npsd_binary = "build/server/npsd";
+  double seconds = 10;
+  int64_t copy_rows = 200000;
+  int streams = 4;
+  app.add_option("--npsd", npsd_binary, "the npsd binary")->capture_default_str();
+  app.add_option("--seconds", seconds, "duration of each load phase")->capture_default_str();
+  app.add_option("--copy-rows", copy_rows, "rows for the COPY baseline")->capture_default_str();
+  app.add_option("--streams", streams, "concurrent ingestion streams")->capture_default_str();
+  CLI11_PARSE(app, argc, argv);
+  const std::string owner_url = RequiredEnv("NPSD_TEST_OWNER_URL");
+  const std::string app_url = RequiredEnv("NPSD_TEST_APP_URL");
+  const absl::Duration phase = absl::Seconds(seconds);
+
+  char work_dir[] = "/tmp/npsd-bench-XXXXXX";
+  if (mkdtemp(work_dir) == nullptr) return 2;
+  auto server = npsd::bench::NpsdProcess::Start(npsd_binary, app_url, owner_url, work_dir);
+  if (!server.ok()) {
+    std::cerr << server.status() << "\n";
+    return 1;
+  }
+  auto copy = npsd::bench::MeasureBinaryCopy(owner_url, copy_rows);
+  if (!copy.ok()) {
+    std::cerr << "COPY baseline failed: " << copy.status() << "\n";
+    return 1;
+  }
+  const LoadResult echo = npsd::bench::MeasureEcho(32, phase);
+  auto target = npsd::bench::PrepareTarget((*server)->channel(), (*server)->operator_token());
+  if (!target.ok()) {
+    std::cerr << target.status() << "\n";
+    return 1;
+  }
+  const double stream = npsd::bench::MeasureStreamIngest(*target, streams, phase);
+  const double batch = npsd::bench::MeasureBatchIngest(*target, 4, 500, phase);
+  const LoadResult unary = npsd::bench::MeasureUnaryClosedLoop(*target, 32, phase);
+  const LoadResult offered = npsd::bench::MeasureUnaryOpenLoop(*target, 0.3 * echo.calls_per_second, phase);
+  const double rss_mb = static_cast<double>((*server)->PeakRssBytes()) / (1024 * 1024);
+
+  Row("figure", "value", "ratio", "target");
+  Row("C  binary COPY into scratch table", Rate(*copy), "", "baseline");
+  Row("E  trivial gRPC unary, 32 in flight", Rate(echo.calls_per_second), "", "baseline");
+  Row("E  p99", Millis(echo.p99), "", "");
+  Row(absl::StrFormat("streaming ingest, %d streams (acked)", streams), Rate(stream), Times(stream / *copy),
+      ">= 0.3 x C (stretch 0.5)");
+  Row("batch ingest, 4 callers x 500", Rate(batch), Times(batch / *copy), "");
+  Row("unary submit, 32 in flight (max)", Rate(unary.calls_per_second), Times(unary.calls_per_second / echo.calls_per_second),
+      ">= 0.4 x E");
+  Row(absl::StrFormat("unary at 0.3 x E = %.0f /s offered: p50", 0.3 * echo.calls_per_second), Millis(offered.p50),
+      "", "");
+  Row("unary at 0.3 x E offered: p99", Millis(offered.p99), "", "<= 10 ms");
+  Row("unary at 0.3 x E offered: achieved", Rate(offered.calls_per_second),
+      absl::StrFormat("%lld err", static_cast<long long>(offered.errors)), "");
+  Row("npsd peak RSS", absl::StrFormat("%.1f MB", rss_mb), "", "<= 256 MB");
+  return 0;
+}

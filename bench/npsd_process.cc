@@ -1,0 +1,93 @@
+// npsd_process.cc — spawning, probing and stopping npsd.
+#include "bench/npsd_process.h"
+
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <fstream>
+#include <sstream>
+#include <vector>
+
+#include <grpcpp/create_channel.h>
+#include <grpcpp/security/credentials.h>
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+#include "server/health_probe.h"
+
+namespace npsd::bench {
+namespace {
+
+int FreePort() {
+  const int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof(address));
+  socklen_t length = sizeof(address);
+  getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
+  close(fd);
+  return ntohs(address.sin_port);
+}
+
+pid_t Spawn(const std::vector<std::string>& arguments, const std::string& log_path) {
+  const pid_t pid = fork();
+  if (pid != 0) return pid;
+  const int log = open(log_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  dup2(log, STDERR_FILENO);
+  dup2(log, STDOUT_FILENO);
+  std::vector<char*> argv;
+  for (const std::string& argument : arguments) argv.push_back(const_cast<char*>(argument.c_str()));
+  argv.push_back(nullptr);
+  execv(argv[0], argv.data());
+  _exit(127);
+}
+
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<NpsdProcess>> NpsdProcess::Start(const std::string& binary, const std::string& app_url,
+                                                                const std::string& owner_url,
+                                                                const std::string& work_dir) {
+  const std::string operator_token = "bench-operator-credential-0123456789abcdef";
+  std::ofstream(work_dir + "/operator.key") << operator_token << "\n";
+  std::ofstream(work_dir + "/master.key") << std::string(64, 'a') << "\n";
+  const std::string address = absl::StrCat("127.0.0.1:", FreePort());
+  const pid_t pid =
+      Spawn({binary, "serve", "--listen", address, "--database-url", app_url, "--migration-database-url", owner_url,
+             "--operator-key-file", work_dir + "/operator.key", "--master-key-file", work_dir + "/master.key",
+             "--insecure", "--pool-size", "8", "--tenant-rate-limit", "0", "--key-rate-limit", "0"},
+            work_dir + "/npsd.log");
+  auto channel = grpc::CreateChannel(address, grpc::InsecureChannelCredentials());
+  std::unique_ptr<NpsdProcess> process(new NpsdProcess(pid, channel, operator_token));
+  for (int attempt = 0; attempt < 300; ++attempt) {
+    absl::StatusOr<std::string> health = server::CheckHealth(channel, "", absl::Seconds(1));
+    if (health.ok() && *health == "SERVING") return process;
+    absl::SleepFor(absl::Milliseconds(100));
+  }
+  return absl::UnavailableError(absl::StrCat("npsd did not become healthy; see ", work_dir, "/npsd.log"));
+}
+
+NpsdProcess::~NpsdProcess() {
+  kill(pid_, SIGTERM);
+  int status = 0;
+  waitpid(pid_, &status, 0);
+}
+
+int64_t NpsdProcess::PeakRssBytes() const {
+  std::ifstream file(absl::StrCat("/proc/", pid_, "/status"));
+  std::string line;
+  while (std::getline(file, line)) {
+    if (line.rfind("VmHWM:", 0) != 0) continue;
+    std::vector<std::string> parts = absl::StrSplit(line, ' ', absl::SkipEmpty());
+    int64_t kilobytes = 0;
+    if (parts.size() >= 2 && absl::SimpleAtoi(parts[1], &kilobytes)) return kilobytes * 1024;
+  }
+  return -1;
+}
+
+}  // namespace npsd::bench
