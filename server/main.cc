@@ -22,7 +22,7 @@ using npsd::server::LogEvent;
 using npsd::server::RateLimits;
 
 void AddServeOptions(CLI::App& serve, npsd::server::ServerConfig& config, double& max_deadline_seconds,
-                     double& shutdown_grace_seconds) {
+                     double& shutdown_grace_seconds, double& credential_cache_seconds) {
   serve.add_option("--listen", config.listen_address, "host:port to serve gRPC on")
       ->envname("NPSD_LISTEN")->capture_default_str();
   serve.add_option("--database-url", config.database_url,
@@ -67,6 +67,9 @@ void AddServeOptions(CLI::App& serve, npsd::server::ServerConfig& config, double
   serve.add_option("--max-streams-per-tenant", limits.max_streams_per_tenant,
                    "concurrent ingestion streams per tenant (0: unlimited)")
       ->envname("NPSD_MAX_STREAMS_PER_TENANT")->capture_default_str();
+  serve.add_option("--credential-cache-seconds", credential_cache_seconds,
+                   "how long a verified credential is remembered (revocation takes effect within it; 0: never)")
+      ->envname("NPSD_CREDENTIAL_CACHE_SECONDS")->capture_default_str();
   serve.add_option("--max-deadline-seconds", max_deadline_seconds,
                    "cap on every call's deadline, in seconds")
       ->envname("NPSD_MAX_DEADLINE_SECONDS")->capture_default_str();
@@ -129,8 +132,9 @@ int main(int argc, char** argv) {
   npsd::server::ServerConfig config;
   double max_deadline_seconds = 30;
   double shutdown_grace_seconds = 20;
+  double credential_cache_seconds = 5;
   CLI::App* serve = app.add_subcommand("serve", "serve the gRPC API (the default)");
-  AddServeOptions(*serve, config, max_deadline_seconds, shutdown_grace_seconds);
+  AddServeOptions(*serve, config, max_deadline_seconds, shutdown_grace_seconds, credential_cache_seconds);
 
   std::string owner_url;
   CLI::App* migrate = app.add_subcommand("migrate", "apply pending schema migrations and exit");
@@ -145,5 +149,6 @@ int main(int argc, char** argv) {
   if (migrate->parsed()) return MigrateCommand(owner_url);
   if (health->parsed()) return HealthCommand(health_address);
   config.max_deadline = absl::Seconds(max_deadline_seconds);
+  config.credential_cache_ttl = absl::Seconds(credential_cache_seconds);
   return Serve(config, shutdown_grace_seconds);
 }

@@ -13,6 +13,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "auth/authenticator.h"
+#include "auth/caching_authenticator.h"
 #include "domain/status_macros.h"
 #include "server/access_log.h"
 #include "server/call_runner.h"
@@ -70,8 +71,9 @@ class NpsdServerImpl final : public NpsdServer {
         writer_({config.database_url, config.ingest_writers, config.ingest_max_batch}, cipher_),
         org_units_(pool_),
         authenticator_(std::move(operator_token), keys_),
+        cached_authenticator_(authenticator_, config.credential_cache_ttl),
         limiter_(config.rate_limits),
-        runner_(authenticator_, limiter_, config.max_deadline),
+        runner_(cached_authenticator_, limiter_, config.max_deadline),
         tenant_service_(runner_, tenants_, keys_),
         campaign_service_(runner_, campaigns_),
         response_service_(runner_, writer_, responses_),
@@ -152,6 +154,7 @@ class NpsdServerImpl final : public NpsdServer {
   storage::pg::ResponseWriter writer_;
   storage::pg::PgOrgUnitRepository org_units_;
   auth::CredentialAuthenticator authenticator_;
+  auth::CachingAuthenticator cached_authenticator_;
   RateLimiter limiter_;
   CallRunner runner_;
   TenantService tenant_service_;

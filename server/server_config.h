@@ -34,6 +34,7 @@ struct ServerConfig {
   bool insecure = false;               // plaintext; local development only
   absl::Duration max_deadline = absl::Seconds(30);
   RateLimits rate_limits;              // per tenant and credential; see rate_limiter.h
+  absl::Duration credential_cache_ttl = absl::Seconds(5);  // revocation takes effect within it
 };
 
 // ReadOperatorToken reads the operator credential from `path` (surrounding whitespace

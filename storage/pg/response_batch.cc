@@ -1,6 +1,7 @@
 // response_batch.cc — one tenant's share of a group-commit batch.
 #include "storage/pg/response_batch.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -61,6 +62,12 @@ void ResolveAgainstCampaigns(pqxx::work& txn, std::vector<Entry>& entries) {
 }
 
 void CheckCatalogue(pqxx::work& txn, std::vector<Entry>& entries) {
+  const bool any_code = std::any_of(entries.begin(), entries.end(), [](const Entry& entry) {
+    const domain::OrgScope& scope = entry.resolved.scope;
+    return entry.pending &&
+           !(scope.region_code.empty() && scope.brand_code.empty() && scope.business_unit_code.empty());
+  });
+  if (!any_code) return;
   std::set<std::pair<std::string, std::string>> known;
   for (const auto& row : txn.exec("SELECT kind, code FROM npsd.org_units")) {
     known.insert({row[0].as<std::string>(), row[1].as<std::string>()});

@@ -86,15 +86,14 @@ absl::StatusOr<std::vector<SubmitOutcome>> ResponseWriter::TryTransaction(
     for (size_t i = 0; i < items.size(); ++i) by_tenant[items[i]->tenant_id].push_back(i);
     std::vector<SubmitOutcome> outcomes(items.size());
     pqxx::work txn(*connection);
-    txn.exec("SELECT set_config('statement_timeout', '30000', true)");
     for (const auto& [tenant_id, indices] : by_tenant) {
-      txn.exec_params("SELECT set_config('app.tenant_id', $1, true)", tenant_id);
+      txn.exec_params("SELECT set_config('app.tenant_id', $1, true), set_config('statement_timeout', '30000', true)",
+                      tenant_id);
       std::vector<const SubmitItem*> group;
       for (size_t index : indices) group.push_back(items[index]);
       std::vector<SubmitOutcome> group_outcomes = StoreTenantBatch(txn, cipher_, tenant_id, group);
       for (size_t k = 0; k < indices.size(); ++k) outcomes[indices[k]] = std::move(group_outcomes[k]);
     }
-    txn.exec("SELECT set_config('app.tenant_id', '', true)");
     txn.commit();
     return outcomes;
   } catch (const std::exception& error) {

@@ -37,6 +37,9 @@ void ServerTest::SetUpTestSuite() {
   config.operator_key_file = key_path;
   config.insecure = true;
   config.pool_size = 4;
+  // Revocation and suspension must show at the very next call in these tests; the
+  // cache's delay is covered by tests/auth/caching_authenticator_test.cc.
+  config.credential_cache_ttl = absl::ZeroDuration();
   auto server = server::NpsdServer::Start(config);
   std::remove(key_path);
   std::remove(master_key_path);
