@@ -14,7 +14,7 @@
 #include "bench/copy_baseline.h"
 #include "bench/echo_baseline.h"
 #include "bench/ingest_workloads.h"
-#include "bench/npsd_process.h"
+#include "tests/support/npsd_process.h"
 
 namespace {
 
@@ -56,7 +56,7 @@ int main(int argc, char** argv) {
 
   char work_dir[] = "/tmp/npsd-bench-XXXXXX";
   if (mkdtemp(work_dir) == nullptr) return 2;
-  auto server = npsd::bench::NpsdProcess::Start(npsd_binary, app_url, owner_url, work_dir);
+  auto server = npsd::testing::NpsdProcess::Start(npsd_binary, app_url, owner_url, work_dir);
   if (!server.ok()) {
     std::cerr << server.status() << "\n";
     return 1;

@@ -1,5 +1,5 @@
 // npsd_process.cc — spawning, probing and stopping npsd.
-#include "bench/npsd_process.h"
+#include "tests/support/npsd_process.h"
 
 #include <fcntl.h>
 #include <netinet/in.h>
@@ -20,7 +20,7 @@
 #include "absl/strings/str_split.h"
 #include "server/health_probe.h"
 
-namespace npsd::bench {
+namespace npsd::testing {
 namespace {
 
 int FreePort() {
@@ -73,9 +73,15 @@ absl::StatusOr<std::unique_ptr<NpsdProcess>> NpsdProcess::Start(const std::strin
 }
 
 NpsdProcess::~NpsdProcess() {
+  if (!reaped_) Terminate();
+}
+
+int NpsdProcess::Terminate() {
   kill(pid_, SIGTERM);
   int status = 0;
   waitpid(pid_, &status, 0);
+  reaped_ = true;
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
 int64_t NpsdProcess::PeakRssBytes() const {
@@ -90,4 +96,4 @@ int64_t NpsdProcess::PeakRssBytes() const {
   return -1;
 }
 
-}  // namespace npsd::bench
+}  // namespace npsd::testing

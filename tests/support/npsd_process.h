@@ -1,6 +1,6 @@
-// npsd_process.h — runs the real npsd binary as a child process for the benchmark.
-#ifndef NPSD_BENCH_NPSD_PROCESS_H_
-#define NPSD_BENCH_NPSD_PROCESS_H_
+// npsd_process.h — runs the real npsd binary as a child process (benchmark, fault tests).
+#ifndef NPSD_TESTS_SUPPORT_NPSD_PROCESS_H_
+#define NPSD_TESTS_SUPPORT_NPSD_PROCESS_H_
 
 #include <sys/types.h>
 
@@ -11,7 +11,7 @@
 
 #include "absl/status/statusor.h"
 
-namespace npsd::bench {
+namespace npsd::testing {
 
 // NpsdProcess is a running `npsd serve` on a free loopback port.
 class NpsdProcess {
@@ -21,8 +21,12 @@ class NpsdProcess {
   static absl::StatusOr<std::unique_ptr<NpsdProcess>> Start(const std::string& binary, const std::string& app_url,
                                                             const std::string& owner_url,
                                                             const std::string& work_dir);
-  // ~NpsdProcess stops the server with SIGTERM and waits for it.
+  // ~NpsdProcess stops the server with SIGTERM and waits for it (unless already reaped).
   ~NpsdProcess();
+
+  // Terminate sends SIGTERM and returns the exit status once the process has exited
+  // (-1 when it did not exit normally).
+  int Terminate();
 
   // channel is a plaintext channel to the server.
   std::shared_ptr<grpc::Channel> channel() const { return channel_; }
@@ -36,10 +40,11 @@ class NpsdProcess {
       : pid_(pid), channel_(std::move(channel)), operator_token_(std::move(operator_token)) {}
 
   pid_t pid_;
+  bool reaped_ = false;
   std::shared_ptr<grpc::Channel> channel_;
   std::string operator_token_;
 };
 
-}  // namespace npsd::bench
+}  // namespace npsd::testing
 
-#endif  // NPSD_BENCH_NPSD_PROCESS_H_
+#endif  // NPSD_TESTS_SUPPORT_NPSD_PROCESS_H_
