@@ -16,7 +16,7 @@ PACKAGES := g++ cmake ninja-build ccache pkg-config \
 
 export CCACHE_DIR ?= $(CURDIR)/.cache/ccache
 
-.PHONY: all deps configure build run test bench clean distclean
+.PHONY: all deps configure build run test faults bench clean distclean
 
 all: build
 
@@ -41,6 +41,10 @@ run: build
 ## test: run every test through ctest against a throwaway PostgreSQL cluster
 test: build
 	@deploy/local/with-test-database.sh ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)
+
+## faults: the full fault-injection run (25 SIGKILLs, database restart)
+faults: build
+	@NPSD_FAULT_ROUNDS=25 deploy/local/with-test-database.sh ctest --test-dir $(BUILD_DIR) --output-on-failure -L fault
 
 ## bench: ingestion figures against same-run baselines (BENCH_ARGS="--seconds 60" for longer)
 bench: configure

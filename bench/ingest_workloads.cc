@@ -8,9 +8,8 @@
 #include <grpcpp/client_context.h>
 
 #include "absl/strings/str_cat.h"
-#include "nps/v1/campaign_service.grpc.pb.h"
 #include "nps/v1/response_service.grpc.pb.h"
-#include "nps/v1/tenant_service.grpc.pb.h"
+#include "tests/support/ingestion_setup.h"
 
 namespace npsd::bench {
 namespace {
@@ -18,9 +17,7 @@ namespace {
 std::atomic<int64_t> next_key{0};
 
 std::unique_ptr<grpc::ClientContext> Context(const std::string& token) {
-  auto context = std::make_unique<grpc::ClientContext>();
-  context->AddMetadata("authorization", "Bearer " + token);
-  return context;
+  return testing::BearerContext(token, std::chrono::hours(1));
 }
 
 // Input makes a realistic post-call response with a unique idempotency key.
@@ -42,48 +39,7 @@ nps::v1::ResponseInput Input(const IngestTarget& target) {
   return input;
 }
 
-absl::StatusOr<std::string> CreateCampaign(const std::shared_ptr<grpc::Channel>& channel, const std::string& token) {
-  auto campaigns = nps::v1::CampaignService::NewStub(channel);
-  nps::v1::CreateCampaignRequest request;
-  nps::v1::Campaign* campaign = request.mutable_campaign();
-  campaign->set_name("Benchmark post-call survey");
-  campaign->add_channels(nps::v1::VOICE_POST_CALL);
-  campaign->set_default_locale("en");
-  campaign->add_questions()->set_locale("en");
-  campaign->mutable_questions(0)->set_nps_question("How likely are you to recommend us?");
-  nps::v1::Campaign created;
-  grpc::Status status = campaigns->CreateCampaign(Context(token).get(), request, &created);
-  if (!status.ok()) return absl::InternalError(status.error_message());
-  nps::v1::CampaignTransitionRequest activate;
-  activate.set_campaign_id(created.id());
-  status = campaigns->ActivateCampaign(Context(token).get(), activate, &created);
-  if (!status.ok()) return absl::InternalError(status.error_message());
-  return created.id();
-}
-
 }  // namespace
-
-absl::StatusOr<IngestTarget> PrepareTarget(std::shared_ptr<grpc::Channel> channel,
-                                           const std::string& operator_token) {
-  auto tenants = nps::v1::TenantService::NewStub(channel);
-  nps::v1::CreateTenantRequest create;
-  create.mutable_tenant()->set_display_name("Benchmark tenant");
-  nps::v1::Tenant tenant;
-  grpc::Status status = tenants->CreateTenant(Context(operator_token).get(), create, &tenant);
-  if (!status.ok()) return absl::InternalError(status.error_message());
-  nps::v1::CreateApiKeyRequest key_request;
-  key_request.set_tenant_id(tenant.id());
-  key_request.mutable_api_key()->set_display_name("bench");
-  for (auto scope : {nps::v1::SCOPE_INGEST, nps::v1::SCOPE_READ, nps::v1::SCOPE_CAMPAIGNS}) {
-    key_request.mutable_api_key()->add_scopes(scope);
-  }
-  nps::v1::CreateApiKeyResponse key;
-  status = tenants->CreateApiKey(Context(operator_token).get(), key_request, &key);
-  if (!status.ok()) return absl::InternalError(status.error_message());
-  absl::StatusOr<std::string> campaign = CreateCampaign(channel, key.secret());
-  if (!campaign.ok()) return campaign.status();
-  return IngestTarget{channel, key.secret(), *campaign};
-}
 
 double MeasureStreamIngest(const IngestTarget& target, int streams, absl::Duration duration) {
   auto stub = nps::v1::ResponseService::NewStub(target.channel);

@@ -13,16 +13,12 @@
 
 namespace npsd::bench {
 
-// IngestTarget is a tenant with an ingest key and an active campaign.
+// IngestTarget is a server channel and a tenant ready to ingest on it.
 struct IngestTarget {
   std::shared_ptr<grpc::Channel> channel;
   std::string token;
   std::string campaign_id;
 };
-
-// PrepareTarget creates the tenant, key and campaign through the API.
-absl::StatusOr<IngestTarget> PrepareTarget(std::shared_ptr<grpc::Channel> channel,
-                                           const std::string& operator_token);
 
 // MeasureStreamIngest runs `streams` concurrent StreamResponses calls for `duration`
 // and returns acknowledged (committed) responses per second.

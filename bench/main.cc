@@ -14,6 +14,7 @@
 #include "bench/copy_baseline.h"
 #include "bench/echo_baseline.h"
 #include "bench/ingest_workloads.h"
+#include "tests/support/ingestion_setup.h"
 #include "tests/support/npsd_process.h"
 
 namespace {
@@ -67,15 +68,16 @@ int main(int argc, char** argv) {
     return 1;
   }
   const LoadResult echo = npsd::bench::MeasureEcho(32, phase);
-  auto target = npsd::bench::PrepareTarget((*server)->channel(), (*server)->operator_token());
-  if (!target.ok()) {
-    std::cerr << target.status() << "\n";
+  auto tenant = npsd::testing::CreateIngestionTenant((*server)->channel(), (*server)->operator_token());
+  if (!tenant.ok()) {
+    std::cerr << tenant.status() << "\n";
     return 1;
   }
-  const double stream = npsd::bench::MeasureStreamIngest(*target, streams, phase);
-  const double batch = npsd::bench::MeasureBatchIngest(*target, 4, 500, phase);
-  const LoadResult unary = npsd::bench::MeasureUnaryClosedLoop(*target, 32, phase);
-  const LoadResult offered = npsd::bench::MeasureUnaryOpenLoop(*target, 0.3 * echo.calls_per_second, phase);
+  const npsd::bench::IngestTarget target{(*server)->channel(), tenant->token, tenant->campaign_id};
+  const double stream = npsd::bench::MeasureStreamIngest(target, streams, phase);
+  const double batch = npsd::bench::MeasureBatchIngest(target, 4, 500, phase);
+  const LoadResult unary = npsd::bench::MeasureUnaryClosedLoop(target, 32, phase);
+  const LoadResult offered = npsd::bench::MeasureUnaryOpenLoop(target, 0.3 * echo.calls_per_second, phase);
   const double rss_mb = static_cast<double>((*server)->PeakRssBytes()) / (1024 * 1024);
 
   Row("figure", "value", "ratio", "target");

@@ -3,7 +3,8 @@
 # stops and deletes the cluster whatever the command's outcome.
 #
 # The command sees NPSD_TEST_OWNER_URL (migrations, scratch databases), NPSD_TEST_APP_URL
-# (the unprivileged role npsd serves with) and NPSD_TEST_SUPERUSER_URL.
+# (the unprivileged role npsd serves with), NPSD_TEST_SUPERUSER_URL, and the cluster's
+# control script and folder (NPSD_TEST_PG_CLUSTER, NPSD_TEST_CLUSTER_DIR).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 
@@ -37,5 +38,8 @@ done
 export NPSD_TEST_OWNER_URL=$("$here/pg-cluster.sh" url "$cluster_dir" npsd_owner)
 export NPSD_TEST_APP_URL=$("$here/pg-cluster.sh" url "$cluster_dir" npsd_app)
 export NPSD_TEST_SUPERUSER_URL=$("$here/pg-cluster.sh" url "$cluster_dir" postgres)
+# Fault-injection tests stop and restart the cluster with: $NPSD_TEST_PG_CLUSTER stop|ensure $NPSD_TEST_CLUSTER_DIR
+export NPSD_TEST_PG_CLUSTER="$here/pg-cluster.sh"
+export NPSD_TEST_CLUSTER_DIR="$cluster_dir"
 echo "Test PostgreSQL cluster on port $(cat "$cluster_dir/port")"
 "$@"

@@ -9,7 +9,6 @@
 #include <gtest/gtest.h>
 
 #include "absl/strings/str_cat.h"
-#include "nps/v1/campaign_service.grpc.pb.h"
 #include "nps/v1/response_service.grpc.pb.h"
 #include "nps/v1/tenant_service.grpc.pb.h"
 #include "server/health_probe.h"
@@ -18,18 +17,12 @@
 #include <grpcpp/security/credentials.h>
 
 #include "tests/server/server_fixture.h"
+#include "tests/support/ingestion_setup.h"
 #include "tests/support/npsd_process.h"
 #include "tests/support/test_database.h"
 
 namespace npsd::testing {
 namespace {
-
-std::unique_ptr<grpc::ClientContext> Authorized(const std::string& token) {
-  auto context = std::make_unique<grpc::ClientContext>();
-  context->AddMetadata("authorization", "Bearer " + token);
-  context->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(30));
-  return context;
-}
 
 TEST(LifecycleTest, HealthIsNotServingAndCallsUnavailableWhileTheDatabaseIsUnreachable) {
   char master_key_path[] = "/tmp/npsd-master-key-XXXXXX";
@@ -52,39 +45,8 @@ TEST(LifecycleTest, HealthIsNotServingAndCallsUnavailableWhileTheDatabaseIsUnrea
   request.set_tenant_id("00000000-0000-4000-8000-000000000000");
   nps::v1::Tenant tenant;
   const std::string key = "npsk_" + std::string(64, 'a') + std::string(43, 'A');
-  EXPECT_EQ(tenants->GetTenant(Authorized(key).get(), request, &tenant).error_code(), grpc::StatusCode::UNAVAILABLE);
+  EXPECT_EQ(tenants->GetTenant(BearerContext(key).get(), request, &tenant).error_code(), grpc::StatusCode::UNAVAILABLE);
   (*server)->Shutdown(absl::Seconds(1));
-}
-
-// StartIngestion creates a tenant, an ingest key and an active campaign on `channel`.
-std::pair<std::string, std::string> StartIngestion(const std::shared_ptr<grpc::Channel>& channel,
-                                                   const std::string& operator_token) {
-  auto tenants = nps::v1::TenantService::NewStub(channel);
-  nps::v1::CreateTenantRequest create;
-  create.mutable_tenant()->set_display_name("Shutdown");
-  nps::v1::Tenant tenant;
-  EXPECT_TRUE(tenants->CreateTenant(Authorized(operator_token).get(), create, &tenant).ok());
-  nps::v1::CreateApiKeyRequest key_request;
-  key_request.set_tenant_id(tenant.id());
-  key_request.mutable_api_key()->set_display_name("ingest");
-  key_request.mutable_api_key()->add_scopes(nps::v1::SCOPE_INGEST);
-  key_request.mutable_api_key()->add_scopes(nps::v1::SCOPE_CAMPAIGNS);
-  nps::v1::CreateApiKeyResponse key;
-  EXPECT_TRUE(tenants->CreateApiKey(Authorized(operator_token).get(), key_request, &key).ok());
-  auto campaigns = nps::v1::CampaignService::NewStub(channel);
-  nps::v1::CreateCampaignRequest campaign_request;
-  nps::v1::Campaign* campaign = campaign_request.mutable_campaign();
-  campaign->set_name("Shutdown");
-  campaign->add_channels(nps::v1::WEB);
-  campaign->set_default_locale("en");
-  campaign->add_questions()->set_locale("en");
-  campaign->mutable_questions(0)->set_nps_question("How likely are you to recommend us?");
-  nps::v1::Campaign created;
-  EXPECT_TRUE(campaigns->CreateCampaign(Authorized(key.secret()).get(), campaign_request, &created).ok());
-  nps::v1::CampaignTransitionRequest activate;
-  activate.set_campaign_id(created.id());
-  EXPECT_TRUE(campaigns->ActivateCampaign(Authorized(key.secret()).get(), activate, &created).ok());
-  return {key.secret(), created.id()};
 }
 
 TEST(LifecycleTest, SigtermDrainsTheStreamAcksOnlyCommittedItemsAndExitsZero) {
@@ -92,9 +54,12 @@ TEST(LifecycleTest, SigtermDrainsTheStreamAcksOnlyCommittedItemsAndExitsZero) {
   ASSERT_NE(mkdtemp(work_dir), nullptr);
   auto process = NpsdProcess::Start(NPSD_BINARY, MigratedAppUrl(), OwnerUrl(), work_dir);
   ASSERT_TRUE(process.ok()) << process.status();
-  const auto [token, campaign_id] = StartIngestion((*process)->channel(), (*process)->operator_token());
+  auto tenant = CreateIngestionTenant((*process)->channel(), (*process)->operator_token());
+  ASSERT_TRUE(tenant.ok()) << tenant.status();
+  const std::string token = tenant->token;
+  const std::string campaign_id = tenant->campaign_id;
   auto responses = nps::v1::ResponseService::NewStub((*process)->channel());
-  auto context = Authorized(token);
+  auto context = BearerContext(token);
   auto stream = responses->StreamResponses(context.get());
   constexpr int kItems = 1500;
   std::thread sender([&] {

@@ -76,6 +76,13 @@ NpsdProcess::~NpsdProcess() {
   if (!reaped_) Terminate();
 }
 
+void NpsdProcess::Kill() {
+  kill(pid_, SIGKILL);
+  int status = 0;
+  waitpid(pid_, &status, 0);
+  reaped_ = true;
+}
+
 int NpsdProcess::Terminate() {
   kill(pid_, SIGTERM);
   int status = 0;

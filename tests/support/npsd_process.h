@@ -28,6 +28,9 @@ class NpsdProcess {
   // (-1 when it did not exit normally).
   int Terminate();
 
+  // Kill ends the process at once with SIGKILL, as a crash would.
+  void Kill();
+
   // channel is a plaintext channel to the server.
   std::shared_ptr<grpc::Channel> channel() const { return channel_; }
   // operator_token is the operator credential.
