@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <pqxx/pqxx>
 
+#include "storage/pg/pg_tenant_repository.h"
 #include "storage/pg/transaction.h"
 #include "tests/support/status_matchers.h"
 #include "tests/support/test_database.h"
@@ -65,6 +66,39 @@ TEST(ConnectionPoolTest, TenantContextEndsWithItsTransaction) {
   after = session.exec("SELECT coalesce(current_setting('app.tenant_id', true), '')")[0][0].c_str();
   EXPECT_EQ(inside, tenant);
   EXPECT_EQ(after, "");
+}
+
+TEST(ConnectionPoolTest, AlternatingTenantsWithInjectedErrorsNeverSeeForeignRows) {
+  const std::string url = npsd::testing::MigratedAppUrl();
+  ConnectionPool pool(url, 1);  // one connection: every transaction reuses it
+  PgTenantRepository tenants(pool);
+  domain::Tenant tenant;
+  tenant.display_name = "Contamination A";
+  const std::string a = tenants.CreateTenant(tenant, absl::Now() + absl::Seconds(5))->id;
+  tenant.display_name = "Contamination B";
+  const std::string b = tenants.CreateTenant(tenant, absl::Now() + absl::Seconds(5))->id;
+  int foreign_rows = 0;
+  for (int i = 0; i < 100; ++i) {
+    const std::string& failing = i % 2 == 0 ? a : b;
+    const std::string& reading = i % 2 == 0 ? b : a;
+    // The tenant is set, then the work fails in one of three ways before it commits.
+    const absl::Status failed = RunTransaction(pool, TenantScope(failing, absl::Now() + absl::Seconds(5)),
+                                               [&](pqxx::work& txn) -> absl::Status {
+      if (i % 3 == 0) txn.exec("SELECT 1 / 0");
+      if (i % 3 == 1) throw std::runtime_error("injected");
+      return absl::InternalError("injected");
+    });
+    EXPECT_FALSE(failed.ok());
+    ASSERT_THAT(RunTransaction(pool, TenantScope(reading, absl::Now() + absl::Seconds(5)),
+                               [&](pqxx::work& txn) {
+                                 foreign_rows += txn.exec_params("SELECT count(*) FROM npsd.tenants WHERE tenant_id <> $1::uuid",
+                                                                 reading)[0][0].as<int>();
+                                 return absl::OkStatus();
+                               }),
+                IsOk());
+  }
+  EXPECT_EQ(foreign_rows, 0);
+  EXPECT_EQ(pool.GetStats().open, 1) << "errors must not leak connections";
 }
 
 }  // namespace
