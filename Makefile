@@ -11,7 +11,7 @@ LISTEN       ?= localhost:50051
 # Debian 12 packages the build, the tests and the local database need.
 PACKAGES := g++ cmake ninja-build ccache pkg-config \
 	libgrpc++-dev libprotobuf-dev protobuf-compiler protobuf-compiler-grpc \
-	libpqxx-dev libpq-dev libssl-dev libgtest-dev libgmock-dev libcli11-dev \
+	libpqxx-dev libpq-dev libssl-dev libgtest-dev libgmock-dev libcli11-dev prometheus-cpp-dev \
 	postgresql
 
 export CCACHE_DIR ?= $(CURDIR)/.cache/ccache

@@ -37,8 +37,9 @@ std::string RequestId(grpc::ServerContext* context) {
 
 }  // namespace
 
-CallRunner::CallRunner(auth::Authenticator& authenticator, RateLimiter& limiter, absl::Duration max_deadline)
-    : authenticator_(authenticator), limiter_(limiter), max_deadline_(max_deadline) {}
+CallRunner::CallRunner(auth::Authenticator& authenticator, RateLimiter& limiter, Metrics& metrics,
+                       absl::Duration max_deadline)
+    : authenticator_(authenticator), limiter_(limiter), metrics_(metrics), max_deadline_(max_deadline) {}
 
 absl::StatusOr<CallContext> CallRunner::Admit(grpc::ServerContext* context, const RpcMethod& method,
                                               absl::Time start) {
@@ -71,6 +72,7 @@ grpc::Status CallRunner::Run(grpc::ServerContext* context, const RpcMethod& meth
   record.code = status.code();
   record.latency = absl::Now() - start;
   LogCall(record);
+  metrics_.RecordCall(record.method, record.code, record.latency);
   return ToGrpcStatus(status);
 }
 

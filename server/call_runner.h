@@ -2,7 +2,7 @@
 //
 // A handler hands its body to CallRunner::Run, which authenticates the credential,
 // checks the method's policy, caps the deadline, runs the body, converts its status and
-// rate-limits, writes the access log line:
+// rate-limits, writes the access log line and the call metrics:
 //
 //   grpc::Status GetTenant(grpc::ServerContext* context, const GetTenantRequest* request,
 //                          Tenant* response) override {
@@ -21,6 +21,7 @@
 #include "auth/authenticator.h"
 #include "auth/method_policy.h"
 #include "auth/principal.h"
+#include "server/metrics.h"
 #include "server/rate_limiter.h"
 
 namespace npsd::server {
@@ -41,9 +42,10 @@ struct RpcMethod {
 // CallRunner runs handler bodies with authentication, authorization and logging.
 class CallRunner {
  public:
-  // CallRunner authenticates with `authenticator`, rate-limits with `limiter` (both
-  // must outlive it) and caps every call's deadline at `max_deadline` from its start.
-  CallRunner(auth::Authenticator& authenticator, RateLimiter& limiter, absl::Duration max_deadline);
+  // CallRunner authenticates with `authenticator`, rate-limits with `limiter` and
+  // counts in `metrics` (all must outlive it) and caps every call's deadline at `max_deadline` from its start.
+  CallRunner(auth::Authenticator& authenticator, RateLimiter& limiter, Metrics& metrics,
+             absl::Duration max_deadline);
 
   // Run runs `body` for one call of `method` and returns the call's status.
   grpc::Status Run(grpc::ServerContext* context, const RpcMethod& method,
@@ -57,6 +59,7 @@ class CallRunner {
 
   auth::Authenticator& authenticator_;
   RateLimiter& limiter_;
+  Metrics& metrics_;
   const absl::Duration max_deadline_;
 };
 

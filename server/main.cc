@@ -25,6 +25,9 @@ void AddServeOptions(CLI::App& serve, npsd::server::ServerConfig& config, double
                      double& shutdown_grace_seconds, double& credential_cache_seconds) {
   serve.add_option("--listen", config.listen_address, "host:port to serve gRPC on")
       ->envname("NPSD_LISTEN")->capture_default_str();
+  serve.add_option("--metrics-listen", config.metrics_listen,
+                   "host:port serving Prometheus metrics at /metrics (empty: disabled)")
+      ->envname("NPSD_METRICS_LISTEN");
   serve.add_option("--database-url", config.database_url,
                    "libpq URL of the unprivileged runtime role (member of npsd_runtime)")
       ->envname("NPSD_DATABASE_URL");

@@ -17,6 +17,8 @@
 #include "domain/status_macros.h"
 #include "server/access_log.h"
 #include "server/call_runner.h"
+#include "server/counting_response_sink.h"
+#include "server/metrics.h"
 #include "server/response_service.h"
 #include "server/campaign_service.h"
 #include "server/organization_service.h"
@@ -69,14 +71,15 @@ class NpsdServerImpl final : public NpsdServer {
         campaigns_(pool_),
         responses_(pool_, cipher_),
         writer_({config.database_url, config.ingest_writers, config.ingest_max_batch}, cipher_),
+        counted_writer_(writer_, metrics_),
         org_units_(pool_),
         authenticator_(std::move(operator_token), keys_),
         cached_authenticator_(authenticator_, config.credential_cache_ttl),
         limiter_(config.rate_limits),
-        runner_(cached_authenticator_, limiter_, config.max_deadline),
+        runner_(cached_authenticator_, limiter_, metrics_, config.max_deadline),
         tenant_service_(runner_, tenants_, keys_),
         campaign_service_(runner_, campaigns_),
-        response_service_(runner_, writer_, responses_),
+        response_service_(runner_, counted_writer_, responses_),
         organization_service_(runner_, org_units_) {}
 
   ~NpsdServerImpl() override {
@@ -85,6 +88,7 @@ class NpsdServerImpl final : public NpsdServer {
   }
 
   absl::Status Build(const ServerConfig& config) {
+    if (!config.metrics_listen.empty()) NPSD_RETURN_IF_ERROR(metrics_.Serve(config.metrics_listen));
     NPSD_ASSIGN_OR_RETURN(std::shared_ptr<grpc::ServerCredentials> credentials, Credentials(config));
     grpc::EnableDefaultHealthCheckService(true);
     grpc::reflection::InitProtoReflectionServerBuilderPlugin();
@@ -133,6 +137,9 @@ class NpsdServerImpl final : public NpsdServer {
           return absl::OkStatus();
         });
     const bool serving = status.ok();
+    const storage::pg::ConnectionPool::Stats pool = pool_.GetStats();
+    metrics_.SetPool(pool.open, pool.idle);
+    metrics_.SetIngestQueue(writer_.queued());
     if (serving != last_serving_) {
       LogEvent(serving ? "info" : "warning", serving ? "database reachable: SERVING"
                                                      : "database unreachable: NOT_SERVING");
@@ -145,6 +152,7 @@ class NpsdServerImpl final : public NpsdServer {
     while (!stopping_.WaitForNotificationWithTimeout(kHealthInterval)) UpdateHealth();
   }
 
+  Metrics metrics_;
   privacy::PersonalDataCipher cipher_;
   storage::pg::ConnectionPool pool_;
   storage::pg::PgTenantRepository tenants_;
@@ -152,6 +160,7 @@ class NpsdServerImpl final : public NpsdServer {
   storage::pg::PgCampaignRepository campaigns_;
   storage::pg::PgResponseRepository responses_;
   storage::pg::ResponseWriter writer_;
+  CountingResponseSink counted_writer_;
   storage::pg::PgOrgUnitRepository org_units_;
   auth::CredentialAuthenticator authenticator_;
   auth::CachingAuthenticator cached_authenticator_;

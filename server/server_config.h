@@ -20,6 +20,7 @@ namespace npsd::server {
 // ServerConfig holds the settings of `npsd serve`.
 struct ServerConfig {
   std::string listen_address = "localhost:50051";
+  std::string metrics_listen;          // host:port of /metrics; empty: no metrics endpoint
   std::string database_url;            // the unprivileged runtime role
   std::string migration_database_url;  // the schema owner; empty: no migration at start-up
   int pool_size = 16;

@@ -47,4 +47,5 @@ exec "$binary" serve \
   --migration-database-url "$("$here/pg-cluster.sh" url "$local_dir/pg" npsd_owner)" \
   --operator-key-file "$key_file" \
   --master-key-file "$master_key_file" \
+  --metrics-listen "${NPSD_METRICS_LISTEN:-localhost:9464}" \
   --insecure
