@@ -1,4 +1,4 @@
-// main.cc — the npsd command: `serve` (default), `migrate` and `health`.
+// main.cc — the npsd command: `serve` (default), `migrate`, `health` and `retention run`.
 //
 // Every flag has an environment fallback (NPSD_*), so containers can be configured
 // either way; `npsd --help` lists them.
@@ -14,6 +14,7 @@
 #include "server/access_log.h"
 #include "server/health_probe.h"
 #include "server/npsd_server.h"
+#include "server/retention_job.h"
 #include "storage/pg/migrator.h"
 
 namespace {
@@ -116,6 +117,17 @@ int MigrateCommand(const std::string& owner_url) {
   return 0;
 }
 
+// RetentionCommand applies retention policies once (all tenants, or `tenant_id`).
+int RetentionCommand(const std::string& database_url, const std::string& tenant_id) {
+  auto report = npsd::server::RunRetentionOnce(database_url, tenant_id);
+  if (!report.ok()) {
+    std::cerr << "retention failed: " << report.status() << "\n";
+    return 1;
+  }
+  std::cout << npsd::server::FormatRetentionReport(*report) << "\n";
+  return report->tenants_failed == 0 ? 0 : 1;
+}
+
 int HealthCommand(const std::string& address) {
   auto channel = grpc::CreateChannel(address, grpc::InsecureChannelCredentials());
   auto status = npsd::server::CheckHealth(channel, "", absl::Seconds(3));
@@ -138,6 +150,10 @@ int main(int argc, char** argv) {
   double credential_cache_seconds = 5;
   CLI::App* serve = app.add_subcommand("serve", "serve the gRPC API (the default)");
   AddServeOptions(*serve, config, max_deadline_seconds, shutdown_grace_seconds, credential_cache_seconds);
+  double retention_interval_seconds = 3600;
+  serve->add_option("--retention-interval-seconds", retention_interval_seconds,
+                    "how often the retention job applies retention policies, in seconds (0: never)")
+      ->envname("NPSD_RETENTION_INTERVAL_SECONDS")->capture_default_str();
 
   std::string owner_url;
   CLI::App* migrate = app.add_subcommand("migrate", "apply pending schema migrations and exit");
@@ -148,9 +164,19 @@ int main(int argc, char** argv) {
   CLI::App* health = app.add_subcommand("health", "exit 0 when a plaintext npsd answers SERVING");
   health->add_option("--address", health_address, "host:port of npsd")->capture_default_str();
 
+  std::string retention_url, retention_tenant;
+  CLI::App* retention = app.add_subcommand("retention", "data retention");
+  retention->require_subcommand(1);
+  CLI::App* retention_run = retention->add_subcommand("run", "apply retention policies now and exit");
+  retention_run->add_option("--database-url", retention_url, "libpq URL of the runtime role")
+      ->envname("NPSD_DATABASE_URL")->required();
+  retention_run->add_option("--tenant", retention_tenant, "only this tenant's policy (default: every tenant)");
+
   CLI11_PARSE(app, argc, argv);
   if (migrate->parsed()) return MigrateCommand(owner_url);
   if (health->parsed()) return HealthCommand(health_address);
+  if (retention_run->parsed()) return RetentionCommand(retention_url, retention_tenant);
+  config.retention_interval = absl::Seconds(retention_interval_seconds);
   config.max_deadline = absl::Seconds(max_deadline_seconds);
   config.credential_cache_ttl = absl::Seconds(credential_cache_seconds);
   return Serve(config, shutdown_grace_seconds);

@@ -22,6 +22,8 @@
 #include "server/response_service.h"
 #include "server/campaign_service.h"
 #include "server/organization_service.h"
+#include "server/privacy_service.h"
+#include "server/retention_job.h"
 #include "server/tenant_service.h"
 #include "storage/pg/connection_pool.h"
 #include "storage/pg/migrator.h"
@@ -30,7 +32,9 @@
 #include "storage/pg/pg_response_repository.h"
 #include "storage/pg/response_writer.h"
 #include "storage/pg/pg_org_unit_repository.h"
+#include "storage/pg/pg_privacy_repository.h"
 #include "storage/pg/pg_tenant_repository.h"
+#include "storage/pg/retention_runner.h"
 #include "storage/pg/transaction.h"
 
 namespace npsd::server {
@@ -70,6 +74,8 @@ class NpsdServerImpl final : public NpsdServer {
         keys_(pool_),
         campaigns_(pool_),
         responses_(pool_, cipher_),
+        privacy_(pool_, cipher_),
+        retention_runner_(pool_, {config.database_url}),
         writer_({config.database_url, config.ingest_writers, config.ingest_max_batch}, cipher_),
         counted_writer_(writer_, metrics_),
         org_units_(pool_),
@@ -80,7 +86,8 @@ class NpsdServerImpl final : public NpsdServer {
         tenant_service_(runner_, tenants_, keys_),
         campaign_service_(runner_, campaigns_),
         response_service_(runner_, counted_writer_, responses_),
-        organization_service_(runner_, org_units_) {}
+        organization_service_(runner_, org_units_),
+        privacy_service_(runner_, privacy_) {}
 
   ~NpsdServerImpl() override {
     Shutdown(absl::ZeroDuration());
@@ -102,12 +109,17 @@ class NpsdServerImpl final : public NpsdServer {
     builder.RegisterService(&campaign_service_);
     builder.RegisterService(&response_service_);
     builder.RegisterService(&organization_service_);
+    builder.RegisterService(&privacy_service_);
     server_ = builder.BuildAndStart();
     if (server_ == nullptr || port_ == 0) {
       return absl::UnavailableError(absl::StrCat("cannot listen on ", config.listen_address));
     }
     UpdateHealth();
     health_thread_ = std::thread([this] { WatchHealth(); });
+    if (config.retention_interval > absl::ZeroDuration()) {
+      retention_job_ = std::make_unique<RetentionJob>(retention_runner_, config.retention_interval);
+      retention_job_->Start();
+    }
     return absl::OkStatus();
   }
 
@@ -125,6 +137,7 @@ class NpsdServerImpl final : public NpsdServer {
   void Wait() override {
     if (server_ != nullptr) server_->Wait();
     if (health_thread_.joinable()) health_thread_.join();
+    if (retention_job_ != nullptr) retention_job_->Stop();
   }
 
  private:
@@ -159,6 +172,8 @@ class NpsdServerImpl final : public NpsdServer {
   storage::pg::PgApiKeyRepository keys_;
   storage::pg::PgCampaignRepository campaigns_;
   storage::pg::PgResponseRepository responses_;
+  storage::pg::PgPrivacyRepository privacy_;
+  storage::pg::RetentionRunner retention_runner_;
   storage::pg::ResponseWriter writer_;
   CountingResponseSink counted_writer_;
   storage::pg::PgOrgUnitRepository org_units_;
@@ -170,11 +185,13 @@ class NpsdServerImpl final : public NpsdServer {
   CampaignService campaign_service_;
   ResponseService response_service_;
   OrganizationService organization_service_;
+  PrivacyService privacy_service_;
   std::unique_ptr<grpc::Server> server_;
   int port_ = 0;
   absl::Notification stopping_;
   std::optional<bool> last_serving_;
   std::thread health_thread_;
+  std::unique_ptr<RetentionJob> retention_job_;  // unset when the interval is 0
 };
 
 }  // namespace

@@ -55,6 +55,9 @@ absl::Status ValidateServerConfig(const ServerConfig& config) {
   if (config.max_deadline <= absl::ZeroDuration()) {
     return absl::InvalidArgumentError("--max-deadline-seconds must be positive");
   }
+  if (config.retention_interval < absl::ZeroDuration()) {
+    return absl::InvalidArgumentError("--retention-interval-seconds must not be negative");
+  }
   return absl::OkStatus();
 }
 

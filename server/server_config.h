@@ -34,6 +34,7 @@ struct ServerConfig {
   std::string tls_client_ca_file;      // set: clients must present a certificate it signed
   bool insecure = false;               // plaintext; local development only
   absl::Duration max_deadline = absl::Seconds(30);
+  absl::Duration retention_interval = absl::Hours(1);  // retention job period; 0: no job
   RateLimits rate_limits;              // per tenant and credential; see rate_limiter.h
   absl::Duration credential_cache_ttl = absl::Seconds(5);  // revocation takes effect within it
 };
