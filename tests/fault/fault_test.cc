@@ -144,11 +144,24 @@ void VerifyExactlyOnce(const IngestionTenant& tenant, int total, Ledger& ledger)
   }
 }
 
+// DatabaseActivity describes the sessions of the test cluster, for failure messages.
+std::string DatabaseActivity() {
+  std::string text = "database sessions:";
+  for (const auto& row : SuperuserQuery(
+           "SELECT pid, usename, application_name, state, wait_event_type, wait_event, left(query, 100)"
+           " FROM pg_stat_activity WHERE datname IS NOT NULL")) {
+    text += "\n ";
+    for (const auto& field : row) absl::StrAppend(&text, " | ", field.is_null() ? "" : field.c_str());
+  }
+  return text;
+}
+
 class FaultTest : public ::testing::Test {
  protected:
   void SetUp() override {
     ASSERT_NE(mkdtemp(work_dir_), nullptr);
     Restart();
+    if (HasFatalFailure()) return;
     auto tenant = CreateIngestionTenant(process_->channel(), process_->operator_token());
     ASSERT_TRUE(tenant.ok()) << tenant.status();
     tenant_ = *tenant;
@@ -156,7 +169,7 @@ class FaultTest : public ::testing::Test {
 
   void Restart() {
     auto process = NpsdProcess::Start(NPSD_BINARY, MigratedAppUrl(), OwnerUrl(), work_dir_);
-    ASSERT_TRUE(process.ok()) << process.status();
+    ASSERT_TRUE(process.ok()) << process.status() << "\n" << DatabaseActivity();
     process_ = *std::move(process);
   }
 
@@ -179,6 +192,7 @@ TEST_F(FaultTest, AcknowledgedResponsesSurviveSigkillExactlyOnce) {
     process_->Kill();
     client.join();
     Restart();
+    if (HasFatalFailure()) return;
   }
   ResendUnacked(process_->channel(), tenant_, total, ledger);
   VerifyExactlyOnce(tenant_, total, ledger);

@@ -62,12 +62,19 @@ absl::StatusOr<std::unique_ptr<NpsdProcess>> NpsdProcess::Start(const std::strin
              "--operator-key-file", work_dir + "/operator.key", "--master-key-file", work_dir + "/master.key",
              "--insecure", "--pool-size", "8", "--tenant-rate-limit", "0", "--key-rate-limit", "0"},
             work_dir + "/npsd.log");
-  auto channel = grpc::CreateChannel(address, grpc::InsecureChannelCredentials());
+  // Retry the connection quickly while the server starts (the default backoff waits
+  // seconds after the first refused attempt).
+  grpc::ChannelArguments arguments;
+  arguments.SetInt(GRPC_ARG_INITIAL_RECONNECT_BACKOFF_MS, 50);
+  arguments.SetInt(GRPC_ARG_MIN_RECONNECT_BACKOFF_MS, 50);
+  arguments.SetInt(GRPC_ARG_MAX_RECONNECT_BACKOFF_MS, 250);
+  auto channel = grpc::CreateCustomChannel(address, grpc::InsecureChannelCredentials(), arguments);
   std::unique_ptr<NpsdProcess> process(new NpsdProcess(pid, channel, operator_token));
-  for (int attempt = 0; attempt < 300; ++attempt) {
+  const absl::Time give_up = absl::Now() + absl::Seconds(60);
+  while (absl::Now() < give_up) {
     absl::StatusOr<std::string> health = server::CheckHealth(channel, "", absl::Seconds(1));
     if (health.ok() && *health == "SERVING") return process;
-    absl::SleepFor(absl::Milliseconds(100));
+    absl::SleepFor(absl::Milliseconds(50));
   }
   return absl::UnavailableError(absl::StrCat("npsd did not become healthy; see ", work_dir, "/npsd.log"));
 }
