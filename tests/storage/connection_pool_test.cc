@@ -40,6 +40,16 @@ TEST(ConnectionPoolTest, DeadlineCancelsSlowQueryAndConnectionStaysUsable) {
       });
   EXPECT_THAT(slow, StatusIs(absl::StatusCode::kDeadlineExceeded));
   EXPECT_LT(absl::Now() - start, absl::Seconds(4)) << "the query was not cancelled";
+  {
+    // The pool's only connection went back clean: not idle inside a transaction.
+    auto lease = pool.Acquire(absl::Now() + absl::Seconds(5));
+    ASSERT_THAT(lease, IsOk());
+    pqxx::nontransaction session(lease->connection());
+    const std::string pid = session.exec("SELECT pg_backend_pid()")[0][0].c_str();
+    const auto state = npsd::testing::SuperuserQuery("SELECT state FROM pg_stat_activity WHERE pid = " + pid);
+    ASSERT_EQ(state.size(), 1u);
+    EXPECT_EQ(std::string(state[0][0].c_str()), "idle");
+  }
   const absl::Status next = RunTransaction(pool, TransactionScope{"", false, absl::Now() + absl::Seconds(5)},
                                            [](pqxx::work& txn) {
                                              txn.exec("SELECT 1");
