@@ -7,6 +7,7 @@
 // load of 0.3 x E, and npsd's peak RSS, printed as one table with ratios and targets.
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 
 #include "CLI/CLI.hpp"
@@ -95,5 +96,7 @@ int main(int argc, char** argv) {
   Row("unary at 0.3 x E offered: achieved", Rate(offered.calls_per_second),
       absl::StrFormat("%lld err", static_cast<long long>(offered.errors)), "");
   Row("npsd peak RSS", absl::StrFormat("%.1f MB", rss_mb), "", "<= 256 MB");
+  server->reset();
+  std::filesystem::remove_all(work_dir);
   return 0;
 }

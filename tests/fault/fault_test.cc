@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <filesystem>
 #include <map>
 #include <random>
 #include <thread>
@@ -165,6 +166,11 @@ class FaultTest : public ::testing::Test {
     auto tenant = CreateIngestionTenant(process_->channel(), process_->operator_token());
     ASSERT_TRUE(tenant.ok()) << tenant.status();
     tenant_ = *tenant;
+  }
+
+  void TearDown() override {
+    process_.reset();
+    std::filesystem::remove_all(work_dir_);
   }
 
   void Restart() {

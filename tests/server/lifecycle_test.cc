@@ -2,6 +2,7 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <set>
 #include <thread>
@@ -93,6 +94,8 @@ TEST(LifecycleTest, SigtermDrainsTheStreamAcksOnlyCommittedItemsAndExitsZero) {
   const int64_t stored = SuperuserQuery("SELECT count(*) FROM npsd.responses WHERE idempotency_key LIKE 'term-%'")[0][0]
                              .as<int64_t>();
   EXPECT_EQ(stored, static_cast<int64_t>(acked.size()));
+  process->reset();
+  std::filesystem::remove_all(work_dir);
 }
 
 }  // namespace
