@@ -42,10 +42,6 @@ inline constexpr size_t kMaxRetentionOverrides = 1000;
 struct RetentionRule {
   int32_t personal_data_days = 0;
   int32_t delete_after_days = 0;
-
-  bool operator==(const RetentionRule& other) const {
-    return personal_data_days == other.personal_data_days && delete_after_days == other.delete_after_days;
-  }
 };
 
 // CampaignRetention overrides the default rule for one campaign.

@@ -1,6 +1,8 @@
 // data_subject_execution.cc — access counts, restriction, rectification and erasure.
 #include "storage/pg/data_subject_execution.h"
 
+#include <utility>
+
 #include "domain/status_macros.h"
 #include "storage/pg/field_conversions.h"
 #include "storage/pg/personal_data_removal.h"
