@@ -16,6 +16,7 @@
 #include "auth/caching_authenticator.h"
 #include "domain/status_macros.h"
 #include "server/access_log.h"
+#include "server/audit_service.h"
 #include "server/call_runner.h"
 #include "server/counting_response_sink.h"
 #include "server/metrics.h"
@@ -28,6 +29,7 @@
 #include "storage/pg/connection_pool.h"
 #include "storage/pg/migrator.h"
 #include "storage/pg/pg_api_key_repository.h"
+#include "storage/pg/pg_audit_repository.h"
 #include "storage/pg/pg_campaign_repository.h"
 #include "storage/pg/pg_response_repository.h"
 #include "storage/pg/response_writer.h"
@@ -72,6 +74,7 @@ class NpsdServerImpl final : public NpsdServer {
         pool_(config.database_url, config.pool_size),
         tenants_(pool_),
         keys_(pool_),
+        audit_(pool_),
         campaigns_(pool_),
         responses_(pool_, cipher_),
         privacy_(pool_, cipher_),
@@ -84,6 +87,7 @@ class NpsdServerImpl final : public NpsdServer {
         limiter_(config.rate_limits),
         runner_(cached_authenticator_, limiter_, metrics_, config.max_deadline),
         tenant_service_(runner_, tenants_, keys_),
+        audit_service_(runner_, audit_),
         campaign_service_(runner_, campaigns_),
         response_service_(runner_, counted_writer_, responses_),
         organization_service_(runner_, org_units_),
@@ -106,6 +110,7 @@ class NpsdServerImpl final : public NpsdServer {
     builder.SetMaxReceiveMessageSize(kMaxMessageBytes);
     builder.AddListeningPort(config.listen_address, credentials, &port_);
     builder.RegisterService(&tenant_service_);
+    builder.RegisterService(&audit_service_);
     builder.RegisterService(&campaign_service_);
     builder.RegisterService(&response_service_);
     builder.RegisterService(&organization_service_);
@@ -170,6 +175,7 @@ class NpsdServerImpl final : public NpsdServer {
   storage::pg::ConnectionPool pool_;
   storage::pg::PgTenantRepository tenants_;
   storage::pg::PgApiKeyRepository keys_;
+  storage::pg::PgAuditRepository audit_;
   storage::pg::PgCampaignRepository campaigns_;
   storage::pg::PgResponseRepository responses_;
   storage::pg::PgPrivacyRepository privacy_;
@@ -182,6 +188,7 @@ class NpsdServerImpl final : public NpsdServer {
   RateLimiter limiter_;
   CallRunner runner_;
   TenantService tenant_service_;
+  AuditService audit_service_;
   CampaignService campaign_service_;
   ResponseService response_service_;
   OrganizationService organization_service_;

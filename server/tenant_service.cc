@@ -88,7 +88,7 @@ grpc::Status TenantService::UpdateTenant(grpc::ServerContext* context,
     if (patch.state.has_value() && !call.principal.is_operator()) {
       return absl::PermissionDeniedError("only the operator may change a tenant's state");
     }
-    NPSD_ASSIGN_OR_RETURN(domain::Tenant tenant, tenants_.UpdateTenant(tenant_id, patch, call.deadline));
+    NPSD_ASSIGN_OR_RETURN(domain::Tenant tenant, tenants_.UpdateTenant(tenant_id, patch, call.principal.credential_id, call.deadline));
     *response = ToProto(tenant);
     return absl::OkStatus();
   });
@@ -103,8 +103,8 @@ grpc::Status TenantService::CreateApiKey(grpc::ServerContext* context,
     NPSD_ASSIGN_OR_RETURN(domain::NewApiKey new_key, NewApiKeyFromProto(request->api_key()));
     NPSD_RETURN_IF_ERROR(domain::ValidateNewApiKey(new_key, clock_()));
     NPSD_ASSIGN_OR_RETURN(std::string secret, auth::NewApiKeySecret());
-    NPSD_ASSIGN_OR_RETURN(domain::ApiKey key, keys_.CreateApiKey(tenant_id, new_key,
-                                                                 auth::SecretHash(secret), call.deadline));
+    NPSD_ASSIGN_OR_RETURN(domain::ApiKey key, keys_.CreateApiKey(tenant_id, new_key, auth::SecretHash(secret),
+                                                                 call.principal.credential_id, call.deadline));
     *response->mutable_api_key() = ToProto(key, clock_());
     response->set_secret(auth::FormatApiKeyToken({key.tenant_id, key.id, secret}));
     return absl::OkStatus();
@@ -137,7 +137,7 @@ grpc::Status TenantService::RevokeApiKey(grpc::ServerContext* context,
     NPSD_ASSIGN_OR_RETURN(std::string tenant_id,
                           auth::TargetTenant(call.principal, "tenant_id", request->tenant_id()));
     NPSD_ASSIGN_OR_RETURN(std::string key_id, domain::ParseIdField("api_key_id", request->api_key_id()));
-    NPSD_ASSIGN_OR_RETURN(domain::ApiKey key, keys_.RevokeApiKey(tenant_id, key_id, call.deadline));
+    NPSD_ASSIGN_OR_RETURN(domain::ApiKey key, keys_.RevokeApiKey(tenant_id, key_id, call.principal.credential_id, call.deadline));
     *response = ToProto(key, clock_());
     return absl::OkStatus();
   });

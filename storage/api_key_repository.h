@@ -25,22 +25,23 @@ class ApiKeyRepository {
  public:
   virtual ~ApiKeyRepository() = default;
 
-  // CreateApiKey stores a new key whose secret hashes to `secret_sha256`; NOT_FOUND
-  // when the tenant does not exist.
+  // CreateApiKey stores a new key whose secret hashes to `secret_sha256` and records
+  // it in the audit trail as done by `actor`; NOT_FOUND when the tenant does not exist.
   virtual absl::StatusOr<domain::ApiKey> CreateApiKey(const std::string& tenant_id,
                                                       const domain::NewApiKey& key,
                                                       const std::string& secret_sha256,
-                                                      absl::Time deadline) = 0;
+                                                      const std::string& actor, absl::Time deadline) = 0;
 
   // ListApiKeys pages through the tenant's keys by creation time.
   virtual absl::StatusOr<Page<domain::ApiKey>> ListApiKeys(const std::string& tenant_id,
                                                            const PageRequest& page,
                                                            absl::Time deadline) = 0;
 
-  // RevokeApiKey marks the key revoked (keeping the first revoke time) and returns it.
+  // RevokeApiKey marks the key revoked (keeping the first revoke time), records it in
+  // the audit trail as done by `actor`, and returns it.
   virtual absl::StatusOr<domain::ApiKey> RevokeApiKey(const std::string& tenant_id,
                                                       const std::string& api_key_id,
-                                                      absl::Time deadline) = 0;
+                                                      const std::string& actor, absl::Time deadline) = 0;
 
   // FindCredential returns the key `api_key_id` of `tenant_id` with its secret hash and
   // the tenant's state, or NOT_FOUND.

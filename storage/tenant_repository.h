@@ -31,11 +31,12 @@ class TenantRepository {
   virtual absl::StatusOr<Page<domain::Tenant>> ListAllTenants(const PageRequest& page,
                                                               absl::Time deadline) = 0;
 
-  // UpdateTenant applies `patch` atomically (see domain::ApplyTenantPatch) and returns
-  // the updated tenant; NOT_FOUND, ABORTED (stale version) or INVALID_ARGUMENT.
+  // UpdateTenant applies `patch` atomically (see domain::ApplyTenantPatch), records the
+  // change in the audit trail as done by `actor`, and returns the updated tenant;
+  // NOT_FOUND, ABORTED (stale version) or INVALID_ARGUMENT.
   virtual absl::StatusOr<domain::Tenant> UpdateTenant(const std::string& tenant_id,
                                                       const domain::TenantPatch& patch,
-                                                      absl::Time deadline) = 0;
+                                                      const std::string& actor, absl::Time deadline) = 0;
 };
 
 }  // namespace npsd::storage

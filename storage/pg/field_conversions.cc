@@ -65,6 +65,15 @@ std::string ByteaText(const std::string& bytes) {
   return text;
 }
 
+std::string EscapeLike(const std::string& text) {
+  std::string escaped;
+  for (char c : text) {
+    if (c == '%' || c == '_' || c == '\\') escaped += '\\';
+    escaped += c;
+  }
+  return escaped;
+}
+
 std::string BytesField(const pqxx::field& field) { return pqxx::binarystring(field).str(); }
 
 std::vector<std::string> TextArrayField(const pqxx::field& field) {

@@ -39,6 +39,9 @@ std::string ByteaText(const std::string& bytes);
 // BytesField reads a non-null bytea field as raw bytes.
 std::string BytesField(const pqxx::field& field);
 
+// EscapeLike quotes the LIKE wildcards of user text (% _ \\) so it matches literally.
+std::string EscapeLike(const std::string& text);
+
 // TextArrayField reads a text[] field.
 std::vector<std::string> TextArrayField(const pqxx::field& field);
 

@@ -3,7 +3,9 @@
 
 #include <pqxx/pqxx>
 
+#include "absl/strings/str_join.h"
 #include "domain/status_macros.h"
+#include "storage/pg/audit_trail.h"
 #include "storage/pg/field_conversions.h"
 #include "storage/pg/transaction.h"
 
@@ -40,7 +42,7 @@ std::vector<std::string> ScopeNames(const std::vector<domain::Scope>& scopes) {
 absl::StatusOr<domain::ApiKey> PgApiKeyRepository::CreateApiKey(const std::string& tenant_id,
                                                                 const domain::NewApiKey& key,
                                                                 const std::string& secret_sha256,
-                                                                absl::Time deadline) {
+                                                                const std::string& actor, absl::Time deadline) {
   return RunTransaction<domain::ApiKey>(
       pool_, TenantScope(tenant_id, deadline),
       [&](pqxx::work& txn) -> absl::StatusOr<domain::ApiKey> {
@@ -52,7 +54,10 @@ absl::StatusOr<domain::ApiKey> PgApiKeyRepository::CreateApiKey(const std::strin
                         " RETURNING ") + kColumns,
             tenant_id, key.display_name, TextArrayLiteral(ScopeNames(key.scopes)),
             pqxx::binarystring(secret_sha256), OptionalMicros(key.expire_time));
-        return ApiKeyFromRow(rows[0]);
+        domain::ApiKey created = ApiKeyFromRow(rows[0]);
+        AppendAuditEvent(txn, tenant_id,
+                         {actor, "api_key.create", created.id, "OK", {{"scopes", absl::StrJoin(created.scopes.Names(), " ")}}});
+        return created;
       });
 }
 
@@ -81,7 +86,7 @@ absl::StatusOr<Page<domain::ApiKey>> PgApiKeyRepository::ListApiKeys(const std::
 
 absl::StatusOr<domain::ApiKey> PgApiKeyRepository::RevokeApiKey(const std::string& tenant_id,
                                                                 const std::string& api_key_id,
-                                                                absl::Time deadline) {
+                                                                const std::string& actor, absl::Time deadline) {
   return RunTransaction<domain::ApiKey>(
       pool_, TenantScope(tenant_id, deadline),
       [&](pqxx::work& txn) -> absl::StatusOr<domain::ApiKey> {
@@ -91,6 +96,7 @@ absl::StatusOr<domain::ApiKey> PgApiKeyRepository::RevokeApiKey(const std::strin
                 kColumns,
             tenant_id, api_key_id);
         if (rows.empty()) return absl::NotFoundError("API key not found");
+        AppendAuditEvent(txn, tenant_id, {actor, "api_key.revoke", api_key_id, "OK", {}});
         return ApiKeyFromRow(rows[0]);
       });
 }

@@ -15,13 +15,13 @@ class PgApiKeyRepository final : public ApiKeyRepository {
 
   absl::StatusOr<domain::ApiKey> CreateApiKey(const std::string& tenant_id,
                                               const domain::NewApiKey& key,
-                                              const std::string& secret_sha256,
+                                              const std::string& secret_sha256, const std::string& actor,
                                               absl::Time deadline) override;
   absl::StatusOr<Page<domain::ApiKey>> ListApiKeys(const std::string& tenant_id,
                                                    const PageRequest& page,
                                                    absl::Time deadline) override;
   absl::StatusOr<domain::ApiKey> RevokeApiKey(const std::string& tenant_id,
-                                              const std::string& api_key_id,
+                                              const std::string& api_key_id, const std::string& actor,
                                               absl::Time deadline) override;
   absl::StatusOr<ApiKeyCredential> FindCredential(const std::string& tenant_id,
                                                   const std::string& api_key_id,

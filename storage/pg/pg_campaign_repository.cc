@@ -97,16 +97,6 @@ absl::Status CheckScopeCodes(pqxx::work& txn, const domain::OrgScope& scope) {
   return absl::OkStatus();
 }
 
-// EscapeLike quotes LIKE wildcards so user text matches literally.
-std::string EscapeLike(const std::string& text) {
-  std::string escaped;
-  for (char c : text) {
-    if (c == '%' || c == '_' || c == '\\') escaped += '\\';
-    escaped += c;
-  }
-  return escaped;
-}
-
 absl::StatusOr<Campaign> InsertCampaign(pqxx::work& txn, const std::string& tenant_id,
                                         const Campaign& campaign, int32_t campaign_version) {
   const StoredArrays arrays = ArraysOf(campaign);

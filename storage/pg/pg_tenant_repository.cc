@@ -3,7 +3,9 @@
 
 #include <pqxx/pqxx>
 
+#include "absl/strings/str_join.h"
 #include "domain/status_macros.h"
+#include "storage/pg/audit_trail.h"
 #include "storage/pg/field_conversions.h"
 #include "storage/pg/transaction.h"
 
@@ -41,6 +43,17 @@ absl::StatusOr<domain::Tenant> SelectTenant(pqxx::work& txn, const std::string& 
       tenant_id);
   if (rows.empty()) return absl::NotFoundError("tenant not found");
   return TenantFromRow(rows[0]);
+}
+
+// ChangedFields names the fields a patch sets (never their values).
+std::string ChangedFields(const domain::TenantPatch& patch) {
+  std::vector<std::string> fields;
+  if (patch.display_name) fields.push_back("display_name");
+  if (patch.state) fields.push_back("state");
+  if (patch.industry) fields.push_back("industry");
+  if (patch.benchmark_opt_in) fields.push_back("industry_benchmark_opt_in");
+  if (patch.minimum_sample_size) fields.push_back("minimum_sample_size");
+  return absl::StrJoin(fields, " ");
 }
 
 }  // namespace
@@ -94,7 +107,7 @@ absl::StatusOr<Page<domain::Tenant>> PgTenantRepository::ListAllTenants(const Pa
 
 absl::StatusOr<domain::Tenant> PgTenantRepository::UpdateTenant(const std::string& tenant_id,
                                                                 const domain::TenantPatch& patch,
-                                                                absl::Time deadline) {
+                                                                const std::string& actor, absl::Time deadline) {
   return RunTransaction<domain::Tenant>(
       pool_, TenantScope(tenant_id, deadline),
       [&](pqxx::work& txn) -> absl::StatusOr<domain::Tenant> {
@@ -107,6 +120,7 @@ absl::StatusOr<domain::Tenant> PgTenantRepository::UpdateTenant(const std::strin
                         " WHERE tenant_id = $1::uuid RETURNING ") + kColumns,
             tenant_id, tenant.display_name, StateName(tenant.state), tenant.industry,
             tenant.benchmark_opt_in, tenant.minimum_sample_size);
+        AppendAuditEvent(txn, tenant_id, {actor, "tenant.update", tenant_id, "OK", {{"fields", ChangedFields(patch)}}});
         return TenantFromRow(rows[0]);
       });
 }

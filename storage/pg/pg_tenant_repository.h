@@ -20,7 +20,7 @@ class PgTenantRepository final : public TenantRepository {
   absl::StatusOr<Page<domain::Tenant>> ListAllTenants(const PageRequest& page,
                                                       absl::Time deadline) override;
   absl::StatusOr<domain::Tenant> UpdateTenant(const std::string& tenant_id,
-                                              const domain::TenantPatch& patch,
+                                              const domain::TenantPatch& patch, const std::string& actor,
                                               absl::Time deadline) override;
 
  private:

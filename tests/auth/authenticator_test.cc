@@ -21,11 +21,12 @@ constexpr char kOperatorToken[] = "operator-token-0123456789abcdef0123456789";
 class MockApiKeyRepository : public storage::ApiKeyRepository {
  public:
   MOCK_METHOD(absl::StatusOr<domain::ApiKey>, CreateApiKey,
-              (const std::string&, const domain::NewApiKey&, const std::string&, absl::Time), (override));
+              (const std::string&, const domain::NewApiKey&, const std::string&, const std::string&, absl::Time),
+              (override));
   MOCK_METHOD(absl::StatusOr<storage::Page<domain::ApiKey>>, ListApiKeys,
               (const std::string&, const storage::PageRequest&, absl::Time), (override));
   MOCK_METHOD(absl::StatusOr<domain::ApiKey>, RevokeApiKey,
-              (const std::string&, const std::string&, absl::Time), (override));
+              (const std::string&, const std::string&, const std::string&, absl::Time), (override));
   MOCK_METHOD(absl::StatusOr<storage::ApiKeyCredential>, FindCredential,
               (const std::string&, const std::string&, absl::Time), (override));
 };

@@ -28,7 +28,7 @@ class TenantIsolationTest : public ::testing::Test {
     tenant_a_ = CreateTenant("Tenant A");
     tenant_b_ = CreateTenant("Tenant B");
     auto key = keys_.CreateApiKey(tenant_a_, {"a key", {domain::Scope::kRead}, std::nullopt},
-                                  std::string(32, 'h'), Deadline());
+                                  std::string(32, 'h'), "test", Deadline());
     ASSERT_THAT(key, IsOk());
     key_a_ = key->id;
   }
@@ -60,7 +60,7 @@ class TenantIsolationTest : public ::testing::Test {
 TEST_F(TenantIsolationTest, RepositoriesOfOneTenantNeverReachAnother) {
   EXPECT_THAT(keys_.FindCredential(tenant_a_, key_a_, Deadline()), IsOk());
   EXPECT_THAT(keys_.FindCredential(tenant_b_, key_a_, Deadline()), StatusIs(absl::StatusCode::kNotFound));
-  EXPECT_THAT(keys_.RevokeApiKey(tenant_b_, key_a_, Deadline()), StatusIs(absl::StatusCode::kNotFound));
+  EXPECT_THAT(keys_.RevokeApiKey(tenant_b_, key_a_, "test", Deadline()), StatusIs(absl::StatusCode::kNotFound));
   auto b_keys = keys_.ListApiKeys(tenant_b_, PageRequest{}, Deadline());
   ASSERT_THAT(b_keys, IsOk());
   EXPECT_TRUE(b_keys->items.empty());
@@ -94,7 +94,7 @@ TEST_F(TenantIsolationTest, UnknownTenantIsNotFound) {
   const std::string missing = "00000000-0000-4000-8000-000000000000";
   EXPECT_THAT(tenants_.GetTenant(missing, Deadline()), StatusIs(absl::StatusCode::kNotFound));
   EXPECT_THAT(keys_.CreateApiKey(missing, {"k", {domain::Scope::kRead}, std::nullopt},
-                                 std::string(32, 'h'), Deadline()),
+                                 std::string(32, 'h'), "test", Deadline()),
               StatusIs(absl::StatusCode::kNotFound));
 }
 
@@ -102,10 +102,10 @@ TEST_F(TenantIsolationTest, TenantUpdatesUseOptimisticConcurrency) {
   domain::TenantPatch patch;
   patch.display_name = "Renamed";
   patch.expected_version = 1;
-  auto updated = tenants_.UpdateTenant(tenant_a_, patch, Deadline());
+  auto updated = tenants_.UpdateTenant(tenant_a_, patch, "test", Deadline());
   ASSERT_THAT(updated, IsOk());
   EXPECT_EQ(updated->version, 2);
-  EXPECT_THAT(tenants_.UpdateTenant(tenant_a_, patch, Deadline()), StatusIs(absl::StatusCode::kAborted));
+  EXPECT_THAT(tenants_.UpdateTenant(tenant_a_, patch, "test", Deadline()), StatusIs(absl::StatusCode::kAborted));
 }
 
 }  // namespace
