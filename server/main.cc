@@ -121,7 +121,7 @@ int MigrateCommand(const std::string& owner_url) {
 int RetentionCommand(const std::string& database_url, const std::string& tenant_id) {
   auto report = npsd::server::RunRetentionOnce(database_url, tenant_id);
   if (!report.ok()) {
-    std::cerr << "retention failed: " << report.status() << "\n";
+    std::cerr << "retention failed: " << report.status().message() << "\n";
     return 1;
   }
   std::cout << npsd::server::FormatRetentionReport(*report) << "\n";
