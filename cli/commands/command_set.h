@@ -64,6 +64,12 @@ void AddResponseCommands(CLI::App& app, CommandSet& commands);
 // AddEligibilityCommands registers `eligibility check`.
 void AddEligibilityCommands(CLI::App& app, CommandSet& commands);
 
+// AddPrivacyCommands registers `privacy request create|get|list|export`.
+void AddPrivacyCommands(CLI::App& app, CommandSet& commands);
+
+// AddRetentionCommands registers `retention preview|policy`.
+void AddRetentionCommands(CLI::App& app, CommandSet& commands);
+
 }  // namespace npsd::cli
 
 #endif  // NPSD_CLI_COMMANDS_COMMAND_SET_H_

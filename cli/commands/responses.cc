@@ -1,6 +1,8 @@
 // responses.cc — response reads, counts and their tables.
 #include "cli/commands/responses.h"
 
+#include <map>
+
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "cli/client/rpc_status.h"
@@ -69,6 +71,39 @@ absl::Status ForEachPage(const Connection& connection, const ResponseFilter& fil
   return absl::OkStatus();
 }
 
+// DimensionKey returns the value of a response along one dimension.
+using DimensionKey = std::string (*)(const nps::v1::Response&);
+
+std::string Month(const nps::v1::Response& r) { return FormatTimestamp(r.answered_at()).substr(0, 7); }
+
+absl::StatusOr<DimensionKey> KeyOf(const std::string& dimension) {
+  static const std::map<std::string, DimensionKey> kKeys = {
+      {"region", [](const nps::v1::Response& r) { return r.scope().region_code(); }},
+      {"brand", [](const nps::v1::Response& r) { return r.scope().brand_code(); }},
+      {"business_unit", [](const nps::v1::Response& r) { return r.scope().business_unit_code(); }},
+      {"channel", [](const nps::v1::Response& r) { return EnumLabel(nps::v1::Channel_Name(r.channel()), ""); }},
+      {"campaign", [](const nps::v1::Response& r) { return r.campaign_id(); }},
+      {"queue", [](const nps::v1::Response& r) { return r.contact_center().queue(); }},
+      {"agent", [](const nps::v1::Response& r) { return r.contact_center().agent_id(); }},
+      {"locale", [](const nps::v1::Response& r) { return r.locale(); }},
+      {"year", [](const nps::v1::Response& r) { return Month(r).substr(0, 4); }},
+      {"month", Month},
+  };
+  const auto it = kKeys.find(dimension);
+  if (it == kKeys.end()) {
+    return absl::InvalidArgumentError(
+        "--by: one of region, brand, business_unit, channel, campaign, queue, agent, locale, year, month");
+  }
+  return it->second;
+}
+
+void Count(const nps::v1::Response& response, ResponseCounts& counts) {
+  ++counts.responses;
+  if (response.category() == nps::v1::PROMOTER) ++counts.promoters;
+  if (response.category() == nps::v1::PASSIVE) ++counts.passives;
+  if (response.category() == nps::v1::DETRACTOR) ++counts.detractors;
+}
+
 }  // namespace
 
 double ResponseCounts::Nps() const {
@@ -94,17 +129,26 @@ absl::StatusOr<std::vector<nps::v1::Response>> ListResponses(const Connection& c
   return responses;
 }
 
-absl::StatusOr<ResponseCounts> CountResponses(const Connection& connection, const ResponseFilter& filter) {
-  ResponseCounts counts;
+absl::StatusOr<std::vector<CountRow>> CountResponses(const Connection& connection, const ResponseFilter& filter,
+                                                     const std::vector<std::string>& dimensions) {
+  std::vector<DimensionKey> keys;
+  for (const std::string& dimension : dimensions) {
+    NPSD_ASSIGN_OR_RETURN(DimensionKey key, KeyOf(dimension));
+    keys.push_back(key);
+  }
+  ResponseCounts total;
+  std::vector<std::map<std::string, ResponseCounts>> groups(keys.size());
   NPSD_RETURN_IF_ERROR(ForEachPage(connection, filter, 0, [&](const nps::v1::ListResponsesResponse& page) {
     for (const nps::v1::Response& response : page.responses()) {
-      ++counts.responses;
-      if (response.category() == nps::v1::PROMOTER) ++counts.promoters;
-      if (response.category() == nps::v1::PASSIVE) ++counts.passives;
-      if (response.category() == nps::v1::DETRACTOR) ++counts.detractors;
+      Count(response, total);
+      for (size_t i = 0; i < keys.size(); ++i) Count(response, groups[i][keys[i](response)]);
     }
   }));
-  return counts;
+  std::vector<CountRow> rows = {{"all", "", total}};
+  for (size_t i = 0; i < keys.size(); ++i) {
+    for (const auto& [value, counts] : groups[i]) rows.push_back({dimensions[i], value, counts});
+  }
+  return rows;
 }
 
 Table ResponseTable(const std::vector<nps::v1::Response>& responses) {
@@ -120,10 +164,13 @@ Table ResponseTable(const std::vector<nps::v1::Response>& responses) {
   return table;
 }
 
-Table CountsTable(const ResponseCounts& counts) {
-  Table table({"responses", "promoters", "passives", "detractors", "nps"});
-  table.AddRow({absl::StrCat(counts.responses), absl::StrCat(counts.promoters), absl::StrCat(counts.passives),
-                absl::StrCat(counts.detractors), absl::StrFormat("%.1f", counts.Nps())});
+Table CountsTable(const std::vector<CountRow>& rows) {
+  Table table({"dimension", "value", "responses", "promoters", "passives", "detractors", "nps"});
+  for (const CountRow& row : rows) {
+    const ResponseCounts& counts = row.counts;
+    table.AddRow({row.dimension, row.value, absl::StrCat(counts.responses), absl::StrCat(counts.promoters),
+                  absl::StrCat(counts.passives), absl::StrCat(counts.detractors), absl::StrFormat("%.1f", counts.Nps())});
+  }
   return table;
 }
 

@@ -3,13 +3,14 @@
 //   ResponseFilter filter;
 //   filter.campaign_id = campaign;
 //   filter.region_code = "FR";  // regions include their descendants
-//   absl::StatusOr<ResponseCounts> counts = CountResponses(connection, filter);
+//   absl::StatusOr<std::vector<CountRow>> counts = CountResponses(connection, filter, {"brand", "month"});
 //
 // Needs a tenant key with the `read` scope. Imports are in cli/import/importer.h.
 #ifndef NPSD_CLI_COMMANDS_RESPONSES_H_
 #define NPSD_CLI_COMMANDS_RESPONSES_H_
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -47,6 +48,14 @@ struct ResponseCounts {
   double Nps() const;
 };
 
+// CountRow holds the counts of the responses whose `dimension` has `value`; the total
+// has dimension "all" and no value.
+struct CountRow {
+  std::string dimension;
+  std::string value;
+  ResponseCounts counts;
+};
+
 // GetResponse reads one response.
 absl::StatusOr<nps::v1::Response> GetResponse(const Connection& connection, const std::string& id);
 
@@ -54,15 +63,18 @@ absl::StatusOr<nps::v1::Response> GetResponse(const Connection& connection, cons
 absl::StatusOr<std::vector<nps::v1::Response>> ListResponses(const Connection& connection,
                                                              const ResponseFilter& filter);
 
-// CountResponses pages through every response the filter selects (its limit is ignored)
-// and counts the categories.
-absl::StatusOr<ResponseCounts> CountResponses(const Connection& connection, const ResponseFilter& filter);
+// CountResponses pages once through every response the filter selects (its limit is
+// ignored) and counts the categories in total, then per value of each of `dimensions`:
+// region, brand, business_unit, channel, campaign, queue, agent, locale, year, month
+// (UTC). Unknown dimensions are INVALID_ARGUMENT before any call.
+absl::StatusOr<std::vector<CountRow>> CountResponses(const Connection& connection, const ResponseFilter& filter,
+                                                     const std::vector<std::string>& dimensions);
 
 // ResponseTable shows responses, one per row (the comment last).
 Table ResponseTable(const std::vector<nps::v1::Response>& responses);
 
-// CountsTable shows counts and NPS as one row.
-Table CountsTable(const ResponseCounts& counts);
+// CountsTable shows counts and NPS, one row per group.
+Table CountsTable(const std::vector<CountRow>& rows);
 
 }  // namespace npsd::cli
 

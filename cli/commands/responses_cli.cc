@@ -15,6 +15,7 @@ struct ResponseFlags {
   ResponseFilter filter;
   ImportOptions import;
   bool no_progress = false;
+  std::vector<std::string> dimensions;
 };
 
 void AddFilterOptions(CLI::App* command, ResponseFilter& filter) {
@@ -73,11 +74,14 @@ void AddResponseCommands(CLI::App& app, CommandSet& commands) {
     return ResponseTable(responses);
   });
 
-  CLI::App* count = responses->add_subcommand("count", "count the selected responses by category, with their NPS");
+  CLI::App* count = responses->add_subcommand("count", "NPS and category counts of the selected responses");
   AddFilterOptions(count, flags->filter);
+  count->add_option("--by", flags->dimensions,
+                    "also per region, brand, business_unit, channel, campaign, queue, agent, locale, year, month")
+      ->delimiter(',');
   commands.Add(count, [flags](const Connection& connection) -> absl::StatusOr<Table> {
-    NPSD_ASSIGN_OR_RETURN(ResponseCounts counts, CountResponses(connection, flags->filter));
-    return CountsTable(counts);
+    NPSD_ASSIGN_OR_RETURN(std::vector<CountRow> rows, CountResponses(connection, flags->filter, flags->dimensions));
+    return CountsTable(rows);
   });
 }
 

@@ -6,13 +6,17 @@
 #include <fstream>
 #include <sstream>
 
+#include <sys/stat.h>
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include "cli/commands/campaigns.h"
 #include "cli/commands/eligibility.h"
 #include "cli/commands/keys.h"
+#include "cli/commands/privacy.h"
 #include "cli/commands/responses.h"
+#include "cli/commands/retention.h"
 #include "cli/commands/tenants.h"
 #include "cli/commands/units.h"
 #include "cli/import/importer.h"
@@ -57,7 +61,7 @@ class NpsctlEndToEndTest : public testing::ServerTest {
     ASSERT_TRUE(tenant.ok()) << tenant.status();
     tenant_id_ = tenant->id();
     absl::StatusOr<CreatedKey> key = cli::CreateKey(As(testing::kOperatorToken), tenant_id_, "npsctl",
-                                               {"ingest", "read", "campaigns", "admin"}, "");
+                                               {"ingest", "read", "campaigns", "privacy", "admin"}, "");
     ASSERT_TRUE(key.ok()) << key.status();
     token_ = key->secret;
     for (const UnitFields& unit : {UnitFields{"region", "EMEA", "Europe", ""}, UnitFields{"region", "FR", "France", "EMEA"},
@@ -119,13 +123,18 @@ TEST_F(NpsctlEndToEndTest, ImportTwiceStoresEachRowOnceAndReportsBadRowsWithoutD
   absl::StatusOr<std::vector<nps::v1::Response>> responses = ListResponses(As(token_), filter);
   ASSERT_TRUE(responses.ok()) << responses.status();
   ASSERT_EQ(responses->size(), 4u);
-  absl::StatusOr<ResponseCounts> counts = CountResponses(As(token_), filter);
+  absl::StatusOr<std::vector<CountRow>> counts = CountResponses(As(token_), filter, {"region"});
   ASSERT_TRUE(counts.ok()) << counts.status();
-  EXPECT_EQ(counts->responses, 4);
-  EXPECT_EQ(counts->promoters, 2);
-  EXPECT_EQ(counts->passives, 1);
-  EXPECT_EQ(counts->detractors, 1);
-  EXPECT_DOUBLE_EQ(counts->Nps(), 25.0);
+  ASSERT_EQ(counts->size(), 3u);  // all, FR, FR-IDF
+  const ResponseCounts& total = (*counts)[0].counts;
+  EXPECT_EQ(total.responses, 4);
+  EXPECT_EQ(total.promoters, 2);
+  EXPECT_EQ(total.passives, 1);
+  EXPECT_EQ(total.detractors, 1);
+  EXPECT_DOUBLE_EQ(total.Nps(), 25.0);
+  EXPECT_EQ((*counts)[2].value, "FR-IDF");
+  EXPECT_EQ((*counts)[2].counts.promoters, 1);
+  EXPECT_FALSE(CountResponses(As(token_), filter, {"planet"}).ok());
 
   filter.region_code = "FR-IDF";
   absl::StatusOr<std::vector<nps::v1::Response>> idf = ListResponses(As(token_), filter);
@@ -175,6 +184,47 @@ TEST_F(NpsctlEndToEndTest, ListsUpdatesAndChecksEligibility) {
   absl::StatusOr<nps::v1::CheckEligibilityResponse> answer = CheckEligibility(As(token_), query);
   ASSERT_TRUE(answer.ok()) << answer.status();
   EXPECT_TRUE(answer->eligible());
+}
+
+TEST_F(NpsctlEndToEndTest, AccessRequestExportsThePersonsDataToAPrivateFile) {
+  ASSERT_NO_FATAL_FAILURE(SetUpTenant());
+  const std::string csv = WriteCsv();
+  ASSERT_TRUE(ImportResponses(As(token_), Options(csv)).ok());
+
+  PrivacyRequestSpec spec;
+  spec.type = "access";
+  spec.identifiers.set_email("jane@example.com");
+  spec.reason = "ticket 1";
+  absl::StatusOr<nps::v1::DataSubjectRequest> access = CreatePrivacyRequest(As(token_), spec);
+  ASSERT_TRUE(access.ok()) << access.status();
+  EXPECT_EQ(access->status(), nps::v1::DataSubjectRequest::COMPLETED);
+
+  const std::string out = ::testing::TempDir() + "/npsctl_e2e_export.json";
+  absl::StatusOr<int64_t> bytes = ExportPrivacyRequest(As(token_), access->id(), out);
+  ASSERT_TRUE(bytes.ok()) << bytes.status();
+  const std::string document = ReadFile(out);
+  EXPECT_EQ(static_cast<int64_t>(document.size()), *bytes);
+  EXPECT_THAT(document, HasSubstr("Parfait, rien à redire"));
+  struct stat info {};
+  ASSERT_EQ(stat(out.c_str(), &info), 0);
+  EXPECT_EQ(info.st_mode & 0777, 0600u);
+
+  spec.type = "erasure";
+  spec.dry_run = true;
+  absl::StatusOr<nps::v1::DataSubjectRequest> erasure = CreatePrivacyRequest(As(token_), spec);
+  ASSERT_TRUE(erasure.ok()) << erasure.status();
+  EXPECT_TRUE(erasure->dry_run());
+  PrivacyRequestFilter all;
+  absl::StatusOr<std::vector<nps::v1::DataSubjectRequest>> requests = ListPrivacyRequests(As(token_), all);
+  ASSERT_TRUE(requests.ok()) << requests.status();
+  EXPECT_EQ(requests->size(), 2u);
+  EXPECT_THAT(RenderCsv(PrivacyRequestTable(*requests)), Not(HasSubstr("jane")));
+
+  absl::StatusOr<nps::v1::RetentionPreview> preview = PreviewRetention(As(token_));
+  ASSERT_TRUE(preview.ok()) << preview.status();
+  EXPECT_EQ(preview->responses_to_delete(), 0);
+  std::remove(out.c_str());
+  std::remove(csv.c_str());
 }
 
 TEST_F(NpsctlEndToEndTest, ErrorsCarryTheirCodeAndField) {
