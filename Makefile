@@ -16,7 +16,7 @@ PACKAGES := g++ cmake ninja-build ccache pkg-config \
 
 export CCACHE_DIR ?= $(CURDIR)/.cache/ccache
 
-.PHONY: all deps configure build run test faults bench clean distclean
+.PHONY: all deps configure build run demo test faults bench clean distclean
 
 all: build
 
@@ -37,6 +37,12 @@ build: configure
 ## run: serve npsd on $(LISTEN) against a local PostgreSQL cluster in $(LOCAL_DIR)/
 run: build
 	@deploy/local/run-local.sh $(BUILD_DIR)/server/npsd $(LOCAL_DIR) $(LISTEN)
+
+## demo: a demo tenant with catalogue, campaigns and DEMO_RESPONSES (100000) synthetic
+## responses, imported with npsctl into the server of `make run` (started if not running)
+demo: configure
+	cmake --build $(BUILD_DIR) -j $(JOBS) --target npsd npsctl npsd_demo_data
+	@deploy/local/demo.sh $(BUILD_DIR) $(LOCAL_DIR) $(LISTEN)
 
 ## test: run every test through ctest against a throwaway PostgreSQL cluster
 test: build
