@@ -3,21 +3,21 @@
 
 #include <map>
 
-#include "absl/strings/str_split.h"
 #include "domain/status_macros.h"
 #include "storage/pg/field_conversions.h"
 #include "storage/pg/pg_campaign_repository.h"
+#include "storage/pg/response_rows.h"
 #include "storage/pg/transaction.h"
 
 namespace npsd::storage::pg {
 namespace {
 
-constexpr char kColumns[] =
-    "r.response_id::text, r.campaign_id::text, r.score, npsd.to_micros(r.answered_at),"
-    " npsd.to_micros(r.received_at), r.channel, r.region_code, r.brand_code, r.business_unit_code, r.locale,"
-    " r.comment_ciphertext, coalesce(r.subject_id::text, ''), s.wrapped_key, r.interaction_id, r.agent_id,"
-    " r.team, r.queue, r.wait_seconds, r.handle_seconds, r.wrap_up_code, r.attributes,"
-    " coalesce(r.idempotency_key, '')";
+// Columns appends the subject's id and wrapped key to the common response columns.
+const std::string& Columns() {
+  static const std::string* const columns =
+      new std::string(std::string(kResponseColumns) + ", coalesce(r.subject_id::text, ''), s.wrapped_key");
+  return *columns;
+}
 constexpr char kFrom[] =
     " FROM npsd.responses r LEFT JOIN npsd.subjects s ON s.tenant_id = r.tenant_id AND s.subject_id = r.subject_id";
 
@@ -28,33 +28,13 @@ class ResponseReader {
       : cipher_(cipher), tenant_id_(std::move(tenant_id)) {}
 
   absl::StatusOr<StoredResponse> Read(const pqxx::row& row) {
-    StoredResponse response;
-    response.id = row[0].as<std::string>();
-    response.campaign_id = row[1].as<std::string>();
-    response.score = row[2].as<int32_t>();
-    response.answered_at = TimeField(row[3]);
-    response.received_at = TimeField(row[4]);
-    response.channel = domain::ParseChannel(row[5].as<std::string>()).value_or(domain::Channel::kWeb);
-    response.scope = {row[6].as<std::string>(), row[7].as<std::string>(), row[8].as<std::string>()};
-    response.locale = row[9].as<std::string>();
-    const std::string subject_id = row[11].as<std::string>();
+    const std::string subject_id = row[kResponseColumnCount].as<std::string>();
+    std::string data_key;
+    if (!subject_id.empty() && !row[10].is_null()) {
+      NPSD_ASSIGN_OR_RETURN(data_key, DataKey(subject_id, BytesField(row[kResponseColumnCount + 1])));
+    }
+    NPSD_ASSIGN_OR_RETURN(StoredResponse response, ReadResponseRow(row, cipher_, tenant_id_, data_key));
     response.has_subject = !subject_id.empty();
-    if (!row[10].is_null()) {
-      std::string data_key;
-      if (response.has_subject) {
-        NPSD_ASSIGN_OR_RETURN(data_key, DataKey(subject_id, BytesField(row[12])));
-      }
-      NPSD_ASSIGN_OR_RETURN(response.comment,
-                            cipher_.OpenComment(data_key, tenant_id_, response.id, BytesField(row[10])));
-    }
-    response.contact_center = {row[13].as<std::string>(), row[14].as<std::string>(), row[15].as<std::string>(),
-                               row[16].as<std::string>(), row[17].as<int32_t>(),    row[18].as<int32_t>(),
-                               row[19].as<std::string>()};
-    for (const std::string& pair : TextArrayField(row[20])) {
-      std::pair<std::string, std::string> parts = absl::StrSplit(pair, absl::MaxSplits('=', 1));
-      response.attributes[parts.first] = parts.second;
-    }
-    response.idempotency_key = row[21].as<std::string>();
     return response;
   }
 
@@ -92,7 +72,7 @@ absl::StatusOr<StoredResponse> PgResponseRepository::GetResponse(const std::stri
   return RunTransaction<StoredResponse>(pool_, TenantScope(tenant_id, deadline),
                                         [&](pqxx::work& txn) -> absl::StatusOr<StoredResponse> {
     const pqxx::result rows = txn.exec_params(
-        std::string("SELECT ") + kColumns + kFrom + " WHERE r.response_id = $1::uuid", response_id);
+        "SELECT " + Columns() + kFrom + " WHERE r.response_id = $1::uuid", response_id);
     if (rows.empty()) return absl::NotFoundError("response not found");
     ResponseReader reader(cipher_, tenant_id);
     return reader.Read(rows[0]);
@@ -108,7 +88,7 @@ absl::StatusOr<Page<StoredResponse>> PgResponseRepository::ListResponses(const s
     const auto micros = [](const std::optional<absl::Time>& time) { return OptionalMicros(time); };
     const std::optional<bool>& has_comment = filter.has_comment;
     const pqxx::result rows = txn.exec_params(
-        std::string("SELECT ") + kColumns + kFrom +
+        "SELECT " + Columns() + kFrom +
             " WHERE ($1 = '' OR r.campaign_id = $1::uuid)"
             " AND ($2::bigint IS NULL OR r.answered_at >= npsd.from_micros($2))"
             " AND ($3::bigint IS NULL OR r.answered_at < npsd.from_micros($3))"

@@ -4,20 +4,14 @@
 #include <algorithm>
 #include <tuple>
 
-#include "absl/strings/str_split.h"
 #include "domain/status_macros.h"
 #include "storage/pg/data_subject_request_rows.h"
 #include "storage/pg/field_conversions.h"
+#include "storage/pg/response_rows.h"
 #include "storage/pg/subject_lookup.h"
 
 namespace npsd::storage::pg {
 namespace {
-
-constexpr char kResponseColumns[] =
-    "r.response_id::text, r.campaign_id::text, r.score, npsd.to_micros(r.answered_at),"
-    " npsd.to_micros(r.received_at), r.channel, r.region_code, r.brand_code, r.business_unit_code, r.locale,"
-    " r.comment_ciphertext, r.interaction_id, r.agent_id, r.team, r.queue, r.wait_seconds, r.handle_seconds,"
-    " r.wrap_up_code, r.attributes, coalesce(r.idempotency_key, '')";
 
 // SubjectReader reads one subject's records with its unwrapped data key.
 class SubjectReader {
@@ -75,36 +69,11 @@ class SubjectReader {
                  " FROM npsd.responses r WHERE r.tenant_id = $1::uuid AND r.subject_id = $2::uuid"
                  " ORDER BY r.answered_at, r.response_id",
              tenant_id_, subject_id)) {
-      NPSD_ASSIGN_OR_RETURN(StoredResponse response, ReadResponse(row, data_key));
+      NPSD_ASSIGN_OR_RETURN(StoredResponse response, ReadResponseRow(row, cipher_, tenant_id_, data_key));
+      response.has_subject = true;
       responses.push_back(std::move(response));
     }
     return responses;
-  }
-
-  absl::StatusOr<StoredResponse> ReadResponse(const pqxx::row& row, const std::string& data_key) {
-    StoredResponse response;
-    response.id = row[0].as<std::string>();
-    response.campaign_id = row[1].as<std::string>();
-    response.score = row[2].as<int32_t>();
-    response.answered_at = TimeField(row[3]);
-    response.received_at = TimeField(row[4]);
-    response.channel = domain::ParseChannel(row[5].as<std::string>()).value_or(domain::Channel::kWeb);
-    response.scope = {row[6].as<std::string>(), row[7].as<std::string>(), row[8].as<std::string>()};
-    response.locale = row[9].as<std::string>();
-    if (!row[10].is_null()) {
-      NPSD_ASSIGN_OR_RETURN(response.comment,
-                            cipher_.OpenComment(data_key, tenant_id_, response.id, BytesField(row[10])));
-    }
-    response.has_subject = true;
-    response.contact_center = {row[11].as<std::string>(), row[12].as<std::string>(), row[13].as<std::string>(),
-                               row[14].as<std::string>(), row[15].as<int32_t>(),    row[16].as<int32_t>(),
-                               row[17].as<std::string>()};
-    for (const std::string& pair : TextArrayField(row[18])) {
-      std::pair<std::string, std::string> parts = absl::StrSplit(pair, absl::MaxSplits('=', 1));
-      response.attributes[parts.first] = parts.second;
-    }
-    response.idempotency_key = row[19].as<std::string>();
-    return response;
   }
 
   pqxx::work& txn_;
