@@ -1,4 +1,4 @@
-// authenticator.cc — bearer credential checks.
+// authenticator.cc — bearer credential checks: operator, API keys and JWTs.
 #include "auth/authenticator.h"
 
 #include <utility>
@@ -7,6 +7,7 @@
 #include "absl/strings/match.h"
 #include "auth/api_key_token.h"
 #include "crypto/digest.h"
+#include "domain/status_macros.h"
 
 namespace npsd::auth {
 namespace {
@@ -28,12 +29,24 @@ std::optional<std::string> BearerToken(const std::string& header) {
   return token;
 }
 
+// JwtCredentialId names a JWT subject in audit records and rate limits without its
+// `sub`, which may be personal data: "jwt:" + 32 hex digits of SHA-256(iss LF sub).
+std::string JwtCredentialId(const JwtIdentity& identity) {
+  return "jwt:" + crypto::HexEncode(crypto::Sha256(identity.issuer + "\n" + identity.subject)).substr(0, 32);
+}
+
 }  // namespace
 
 CredentialAuthenticator::CredentialAuthenticator(std::optional<std::string> operator_token,
                                                  storage::ApiKeyRepository& keys,
                                                  std::function<absl::Time()> clock)
-    : keys_(keys), clock_(std::move(clock)) {
+    : CredentialAuthenticator(std::move(operator_token), keys, nullptr, nullptr, std::move(clock)) {}
+
+CredentialAuthenticator::CredentialAuthenticator(std::optional<std::string> operator_token,
+                                                 storage::ApiKeyRepository& keys, const JwtVerifier* jwt,
+                                                 storage::TenantRepository* tenants,
+                                                 std::function<absl::Time()> clock)
+    : keys_(keys), jwt_(jwt), tenants_(tenants), clock_(std::move(clock)) {
   if (operator_token.has_value() && !operator_token->empty()) {
     operator_token_hash_ = crypto::Sha256(*operator_token);
   }
@@ -52,7 +65,22 @@ absl::StatusOr<Principal> CredentialAuthenticator::Authenticate(
       crypto::ConstantTimeEquals(crypto::Sha256(*token), *operator_token_hash_)) {
     return Principal::Operator();
   }
+  if (jwt_ != nullptr && tenants_ != nullptr && LooksLikeJwt(*token)) return AuthenticateJwt(*token, deadline);
   return AuthenticateApiKey(*token, deadline);
+}
+
+absl::StatusOr<Principal> CredentialAuthenticator::AuthenticateJwt(const std::string& token,
+                                                                   absl::Time deadline) {
+  NPSD_ASSIGN_OR_RETURN(JwtIdentity identity, jwt_->Verify(token));
+  absl::StatusOr<domain::Tenant> tenant = tenants_->GetTenant(identity.tenant_id, deadline);
+  if (absl::IsNotFound(tenant.status())) return InvalidCredential();
+  if (!tenant.ok()) return tenant.status();
+  if (tenant->state == domain::TenantState::kSuspended) {
+    return absl::PermissionDeniedError("the tenant is suspended");
+  }
+  Principal principal{Principal::Kind::kTenant, identity.tenant_id, identity.scopes, JwtCredentialId(identity)};
+  principal.expires = identity.expires;
+  return principal;
 }
 
 absl::StatusOr<Principal> CredentialAuthenticator::AuthenticateApiKey(const std::string& token,

@@ -1,6 +1,8 @@
 // caching_authenticator.cc — short-lived cache of authenticated principals.
 #include "auth/caching_authenticator.h"
 
+#include <algorithm>
+
 #include "crypto/digest.h"
 
 namespace npsd::auth {
@@ -25,7 +27,7 @@ absl::StatusOr<Principal> CachingAuthenticator::Authenticate(const std::optional
   if (!principal.ok()) return principal;
   absl::MutexLock lock(&mutex_);
   if (entries_.size() >= max_entries_) entries_.clear();  // bounded memory; refilled on demand
-  entries_[key] = Entry{*principal, now + ttl_};
+  entries_[key] = Entry{*principal, std::min(now + ttl_, principal->expires)};
   return principal;
 }
 

@@ -4,7 +4,8 @@
 // the wrapped authenticator (a database read for API keys); for the next `ttl` the same
 // credential is answered from memory. The cost is a bounded delay — at most `ttl` —
 // before a revocation, an expiry or a tenant suspension takes effect. Failures are never
-// cached, and entries are keyed by the SHA-256 of the header, never the credential.
+// cached, an entry never outlives the principal's own `expires` (a JWT's `exp`), and
+// entries are keyed by the SHA-256 of the header, never the credential.
 #ifndef NPSD_AUTH_CACHING_AUTHENTICATOR_H_
 #define NPSD_AUTH_CACHING_AUTHENTICATOR_H_
 

@@ -6,6 +6,7 @@
 
 #include <string>
 
+#include "absl/time/time.h"
 #include "domain/scope.h"
 
 namespace npsd::auth {
@@ -18,7 +19,8 @@ struct Principal {
   Kind kind = Kind::kTenant;
   std::string tenant_id;     // the caller's tenant; empty for the operator
   domain::ScopeSet scopes;   // what a tenant credential may do
-  std::string credential_id;  // the API key id (or "operator"), for audit; never a secret
+  std::string credential_id;  // the API key id, "operator" or "jwt:<hash>", for audit; never a secret
+  absl::Time expires = absl::InfiniteFuture();  // when the credential stops being valid (JWT `exp`)
 
   // Operator returns the principal of the operator credential.
   static Principal Operator() { return Principal{Kind::kOperator, "", {}, "operator"}; }

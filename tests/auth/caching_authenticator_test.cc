@@ -42,6 +42,22 @@ TEST(CachingAuthenticatorTest, FailuresAndOtherCredentialsAreNeverServedFromTheC
   EXPECT_TRUE(cache.Authenticate(std::string("Bearer good"), absl::InfiniteFuture()).ok());
 }
 
+TEST(CachingAuthenticatorTest, AnEntryEndsWhenItsCredentialExpires) {
+  MockAuthenticator inner;
+  absl::Time now = absl::FromUnixSeconds(1'800'000'000);
+  CachingAuthenticator cache(inner, absl::Seconds(5), 100, [&] { return now; });
+  Principal expiring = Tenant();
+  expiring.expires = now + absl::Seconds(2);  // a JWT's `exp`, sooner than the TTL
+  EXPECT_CALL(inner, Authenticate(_, _))
+      .WillOnce(Return(expiring))
+      .WillOnce(Return(absl::UnauthenticatedError("expired")));
+  EXPECT_TRUE(cache.Authenticate(std::string("Bearer jwt"), absl::InfiniteFuture()).ok());
+  now += absl::Seconds(1);
+  EXPECT_TRUE(cache.Authenticate(std::string("Bearer jwt"), absl::InfiniteFuture()).ok());
+  now += absl::Seconds(2);
+  EXPECT_FALSE(cache.Authenticate(std::string("Bearer jwt"), absl::InfiniteFuture()).ok());
+}
+
 TEST(CachingAuthenticatorTest, ZeroTtlDisablesCaching) {
   MockAuthenticator inner;
   CachingAuthenticator cache(inner, absl::ZeroDuration());
