@@ -8,11 +8,13 @@ JOBS         ?= 2
 LOCAL_DIR    ?= .local
 LISTEN       ?= localhost:50051
 
-# Debian 12 packages the build, the tests and the local database need.
-PACKAGES := g++ cmake ninja-build ccache pkg-config \
+# Debian 12 packages the build and the tests need; the container build
+# (deploy/docker/Dockerfile) installs only these: make deps 'PACKAGES=$(BUILD_PACKAGES)'.
+BUILD_PACKAGES := g++ cmake ninja-build ccache pkg-config make \
 	libgrpc++-dev libprotobuf-dev protobuf-compiler protobuf-compiler-grpc \
-	libpqxx-dev libpq-dev libssl-dev libgtest-dev libgmock-dev libcli11-dev prometheus-cpp-dev \
-	postgresql
+	libpqxx-dev libpq-dev libssl-dev libgtest-dev libgmock-dev libcli11-dev prometheus-cpp-dev
+# ... plus the local database of `make run` and `make test`.
+PACKAGES := $(BUILD_PACKAGES) postgresql
 
 export CCACHE_DIR ?= $(CURDIR)/.cache/ccache
 
