@@ -141,7 +141,10 @@ absl::StatusOr<std::vector<CountRow>> CountResponses(const Connection& connectio
   NPSD_RETURN_IF_ERROR(ForEachPage(connection, filter, 0, [&](const nps::v1::ListResponsesResponse& page) {
     for (const nps::v1::Response& response : page.responses()) {
       Count(response, total);
-      for (size_t i = 0; i < keys.size(); ++i) Count(response, groups[i][keys[i](response)]);
+      for (size_t i = 0; i < keys.size(); ++i) {
+        const std::string value = keys[i](response);
+        Count(response, groups[i][value.empty() ? "(none)" : value]);
+      }
     }
   }));
   std::vector<CountRow> rows = {{"all", "", total}};

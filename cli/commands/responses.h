@@ -48,8 +48,8 @@ struct ResponseCounts {
   double Nps() const;
 };
 
-// CountRow holds the counts of the responses whose `dimension` has `value`; the total
-// has dimension "all" and no value.
+// CountRow holds the counts of the responses whose `dimension` has `value` ("(none)"
+// for responses without one, e.g. no queue); the total has dimension "all" and no value.
 struct CountRow {
   std::string dimension;
   std::string value;
