@@ -14,7 +14,7 @@ BUILD_PACKAGES := g++ cmake ninja-build ccache pkg-config make \
 	libgrpc++-dev libprotobuf-dev protobuf-compiler protobuf-compiler-grpc \
 	libpqxx-dev libpq-dev libssl-dev libgtest-dev libgmock-dev libcli11-dev prometheus-cpp-dev
 # ... plus the local database of `make run` and `make test`.
-PACKAGES := $(BUILD_PACKAGES) postgresql
+PACKAGES := $(BUILD_PACKAGES) postgresql pgbouncer
 
 export CCACHE_DIR ?= $(CURDIR)/.cache/ccache
 

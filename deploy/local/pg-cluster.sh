@@ -66,6 +66,8 @@ SELECT 'CREATE ROLE npsd_runtime NOLOGIN' WHERE NOT EXISTS (SELECT FROM pg_roles
 SELECT 'CREATE ROLE npsd_app LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE IN ROLE npsd_runtime'
   WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'npsd_app') \gexec
 SELECT 'CREATE DATABASE npsd OWNER npsd_owner' WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = 'npsd') \gexec
+-- A session a crashed call leaves idle inside a transaction is ended instead of holding locks.
+ALTER ROLE npsd_app SET idle_in_transaction_session_timeout = '60s';
 SQL
 }
 

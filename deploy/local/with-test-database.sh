@@ -3,14 +3,16 @@
 # stops and deletes the cluster whatever the command's outcome.
 #
 # The command sees NPSD_TEST_OWNER_URL (migrations, scratch databases), NPSD_TEST_APP_URL
-# (the unprivileged role npsd serves with), NPSD_TEST_SUPERUSER_URL, and the cluster's
-# control script and folder (NPSD_TEST_PG_CLUSTER, NPSD_TEST_CLUSTER_DIR).
+# (the unprivileged role npsd serves with), NPSD_TEST_SUPERUSER_URL, the cluster's
+# control script and folder (NPSD_TEST_PG_CLUSTER, NPSD_TEST_CLUSTER_DIR), and
+# NPSD_TEST_PGBOUNCER_URL: the runtime role through PgBouncer in transaction mode.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 
 cluster=$(mktemp -d /tmp/npsd-test-pg.XXXXXX)
 chmod 755 "$cluster"
 cleanup() {
+  [[ -f "$cluster/pgbouncer/pgbouncer.pid" ]] && kill "$(cat "$cluster/pgbouncer/pgbouncer.pid")" 2>/dev/null
   for dir in "$cluster"/c*; do
     [[ -d "$dir" ]] && "$here/pg-cluster.sh" stop "$dir"
   done
@@ -41,5 +43,6 @@ export NPSD_TEST_SUPERUSER_URL=$("$here/pg-cluster.sh" url "$cluster_dir" postgr
 # Fault-injection tests stop and restart the cluster with: $NPSD_TEST_PG_CLUSTER stop|ensure $NPSD_TEST_CLUSTER_DIR
 export NPSD_TEST_PG_CLUSTER="$here/pg-cluster.sh"
 export NPSD_TEST_CLUSTER_DIR="$cluster_dir"
-echo "Test PostgreSQL cluster on port $(cat "$cluster_dir/port")"
+export NPSD_TEST_PGBOUNCER_URL=$("$here/pgbouncer.sh" "$cluster/pgbouncer" "$(cat "$cluster_dir/port")")
+echo "Test PostgreSQL cluster on port $(cat "$cluster_dir/port"), PgBouncer (transaction mode) at $NPSD_TEST_PGBOUNCER_URL"
 "$@"

@@ -6,15 +6,6 @@
 #include <pqxx/pqxx>
 
 namespace npsd::storage::pg {
-namespace {
-
-// Session settings of every pooled connection: a session that a crashed call leaves
-// idle inside a transaction is ended by the server instead of holding locks.
-constexpr char kSessionSetup[] =
-    "SET idle_in_transaction_session_timeout = '60s'; SET application_name = 'npsd'";
-
-}  // namespace
-
 ConnectionPool::Lease::Lease(ConnectionPool* pool, std::unique_ptr<pqxx::connection> connection)
     : pool_(pool), connection_(std::move(connection)) {}
 
@@ -29,7 +20,7 @@ ConnectionPool::Lease::~Lease() {
   }
 }
 
-ConnectionPool::ConnectionPool(std::string url, int size) : url_(std::move(url)), size_(size) {}
+ConnectionPool::ConnectionPool(std::string url, int size) : url_(WithApplicationName(url, "npsd")), size_(size) {}
 
 absl::StatusOr<ConnectionPool::Lease> ConnectionPool::Acquire(absl::Time deadline) {
   {
@@ -58,10 +49,7 @@ absl::StatusOr<ConnectionPool::Lease> ConnectionPool::Acquire(absl::Time deadlin
 
 absl::StatusOr<std::unique_ptr<pqxx::connection>> ConnectionPool::Connect() {
   try {
-    auto connection = std::make_unique<pqxx::connection>(url_);
-    pqxx::nontransaction setup(*connection);
-    setup.exec(kSessionSetup);
-    return connection;
+    return std::make_unique<pqxx::connection>(url_);
   } catch (const std::exception&) {
     // The driver's message may contain the connection string: never pass it on.
     return absl::UnavailableError("the database is unreachable");
@@ -82,6 +70,12 @@ void ConnectionPool::Release(std::unique_ptr<pqxx::connection> connection, bool 
 ConnectionPool::Stats ConnectionPool::GetStats() const {
   absl::MutexLock lock(&mutex_);
   return Stats{size_, open_, static_cast<int>(idle_.size())};
+}
+
+std::string WithApplicationName(const std::string& url, const std::string& name) {
+  const bool uri = url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0;
+  if (!uri) return url + " application_name=" + name;
+  return url + (url.find('?') == std::string::npos ? "?" : "&") + "application_name=" + name;
 }
 
 }  // namespace npsd::storage::pg

@@ -1,7 +1,9 @@
 // connection_pool.h — a bounded pool of PostgreSQL connections.
 //
 // Connections are opened lazily (so npsd starts while the database is down and
-// recovers by itself when it returns) and at most `size` exist at once. A lease hands a
+// recovers by itself when it returns) and at most `size` exist at once. Nothing is set
+// at session level: every setting is transaction-local (transaction.h), which keeps the
+// pool correct behind PgBouncer in transaction mode. A lease hands a
 // connection back on destruction, unless it was marked broken:
 //
 //   NPSD_ASSIGN_OR_RETURN(ConnectionPool::Lease lease, pool.Acquire(deadline));
@@ -77,6 +79,12 @@ class ConnectionPool {
   std::vector<std::unique_ptr<pqxx::connection>> idle_ ABSL_GUARDED_BY(mutex_);
   int open_ ABSL_GUARDED_BY(mutex_) = 0;
 };
+
+// WithApplicationName returns the libpq connection string `url` (URL or key=value
+// form) with application_name set to `name`: a startup parameter, so it also works
+// through PgBouncer in transaction mode, where a session-level SET would leak to other
+// clients of the same server connection.
+std::string WithApplicationName(const std::string& url, const std::string& name);
 
 }  // namespace npsd::storage::pg
 

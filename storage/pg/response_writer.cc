@@ -7,6 +7,7 @@
 
 #include "absl/strings/str_cat.h"
 
+#include "storage/pg/connection_pool.h"
 #include "storage/pg/error_mapping.h"
 #include "storage/pg/response_batch.h"
 
@@ -78,9 +79,8 @@ absl::StatusOr<std::vector<SubmitOutcome>> ResponseWriter::TryTransaction(
   try {
     if (connection == nullptr || !connection->is_open()) {
       connection.reset();
-      connection = std::make_unique<pqxx::connection>(options_.database_url);
-      pqxx::nontransaction setup(*connection);
-      setup.exec(absl::StrCat("SET application_name = 'npsd-writer-", getpid(), "'"));
+      connection = std::make_unique<pqxx::connection>(
+          WithApplicationName(options_.database_url, absl::StrCat("npsd-writer-", getpid())));
     }
     std::map<std::string, std::vector<size_t>> by_tenant;
     for (size_t i = 0; i < items.size(); ++i) by_tenant[items[i]->tenant_id].push_back(i);
