@@ -16,7 +16,7 @@ CREATE ROLE npsd_owner LOGIN CREATEDB PASSWORD :'owner_password';
 CREATE ROLE npsd_runtime NOLOGIN;
 CREATE ROLE npsd_app LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE IN ROLE npsd_runtime
   PASSWORD :'app_password';
--- npsd sets this per session too; as a role default it also holds behind PgBouncer in
+-- npsd sets nothing per session; as a role default this also holds behind PgBouncer in
 -- transaction mode, where session settings do not follow the client.
 ALTER ROLE npsd_app SET idle_in_transaction_session_timeout = '60s';
 CREATE DATABASE npsd OWNER npsd_owner;
