@@ -17,6 +17,7 @@
 #include "domain/status_macros.h"
 #include "server/access_log.h"
 #include "server/audit_service.h"
+#include "server/benchmark_service.h"
 #include "server/call_runner.h"
 #include "server/counting_response_sink.h"
 #include "server/metrics.h"
@@ -30,6 +31,7 @@
 #include "storage/pg/migrator.h"
 #include "storage/pg/pg_api_key_repository.h"
 #include "storage/pg/pg_audit_repository.h"
+#include "storage/pg/pg_benchmark_repository.h"
 #include "storage/pg/pg_campaign_repository.h"
 #include "storage/pg/pg_response_repository.h"
 #include "storage/pg/response_writer.h"
@@ -75,6 +77,7 @@ class NpsdServerImpl final : public NpsdServer {
         tenants_(pool_),
         keys_(pool_),
         audit_(pool_),
+        benchmarks_(pool_),
         campaigns_(pool_),
         responses_(pool_, cipher_),
         privacy_(pool_, cipher_),
@@ -88,6 +91,7 @@ class NpsdServerImpl final : public NpsdServer {
         runner_(cached_authenticator_, limiter_, metrics_, config.max_deadline),
         tenant_service_(runner_, tenants_, keys_),
         audit_service_(runner_, audit_),
+        benchmark_service_(runner_, benchmarks_),
         campaign_service_(runner_, campaigns_),
         response_service_(runner_, counted_writer_, responses_),
         organization_service_(runner_, org_units_),
@@ -111,6 +115,7 @@ class NpsdServerImpl final : public NpsdServer {
     builder.AddListeningPort(config.listen_address, credentials, &port_);
     builder.RegisterService(&tenant_service_);
     builder.RegisterService(&audit_service_);
+    builder.RegisterService(&benchmark_service_);
     builder.RegisterService(&campaign_service_);
     builder.RegisterService(&response_service_);
     builder.RegisterService(&organization_service_);
@@ -176,6 +181,7 @@ class NpsdServerImpl final : public NpsdServer {
   storage::pg::PgTenantRepository tenants_;
   storage::pg::PgApiKeyRepository keys_;
   storage::pg::PgAuditRepository audit_;
+  storage::pg::PgBenchmarkRepository benchmarks_;
   storage::pg::PgCampaignRepository campaigns_;
   storage::pg::PgResponseRepository responses_;
   storage::pg::PgPrivacyRepository privacy_;
@@ -189,6 +195,7 @@ class NpsdServerImpl final : public NpsdServer {
   CallRunner runner_;
   TenantService tenant_service_;
   AuditService audit_service_;
+  BenchmarkService benchmark_service_;
   CampaignService campaign_service_;
   ResponseService response_service_;
   OrganizationService organization_service_;
