@@ -82,6 +82,16 @@ void AddServeOptions(CLI::App& serve, npsd::server::ServerConfig& config, double
       ->envname("NPSD_SHUTDOWN_GRACE_SECONDS")->capture_default_str();
 }
 
+// AddJwtOptions adds the settings of JWT bearer tokens from SSO issuers.
+void AddJwtOptions(CLI::App& serve, npsd::server::ServerConfig& config, double& jwt_leeway_seconds) {
+  serve.add_option("--jwt-issuer-config", config.jwt_issuer_config_file,
+                   "JSON file listing trusted JWT issuers: [{\"issuer\", \"audience\", \"jwks_file\","
+                   " \"tenant_claim\"}]; none: JWTs are not accepted")
+      ->envname("NPSD_JWT_ISSUER_CONFIG");
+  serve.add_option("--jwt-leeway-seconds", jwt_leeway_seconds, "clock skew allowed on JWT exp, nbf and iat")
+      ->envname("NPSD_JWT_LEEWAY_SECONDS")->capture_default_str();
+}
+
 // Serve runs the server until SIGTERM or SIGINT, then shuts it down gracefully.
 int Serve(const npsd::server::ServerConfig& config, double shutdown_grace_seconds) {
   sigset_t signals;
@@ -154,6 +164,8 @@ int main(int argc, char** argv) {
   serve->add_option("--retention-interval-seconds", retention_interval_seconds,
                     "how often the retention job applies retention policies, in seconds (0: never)")
       ->envname("NPSD_RETENTION_INTERVAL_SECONDS")->capture_default_str();
+  double jwt_leeway_seconds = 60;
+  AddJwtOptions(*serve, config, jwt_leeway_seconds);
 
   std::string owner_url;
   CLI::App* migrate = app.add_subcommand("migrate", "apply pending schema migrations and exit");
@@ -179,5 +191,6 @@ int main(int argc, char** argv) {
   config.retention_interval = absl::Seconds(retention_interval_seconds);
   config.max_deadline = absl::Seconds(max_deadline_seconds);
   config.credential_cache_ttl = absl::Seconds(credential_cache_seconds);
+  config.jwt_leeway = absl::Seconds(jwt_leeway_seconds);
   return Serve(config, shutdown_grace_seconds);
 }

@@ -14,6 +14,7 @@
 #include "absl/strings/str_cat.h"
 #include "auth/authenticator.h"
 #include "auth/caching_authenticator.h"
+#include "auth/jwt_verifier.h"
 #include "domain/status_macros.h"
 #include "server/access_log.h"
 #include "server/audit_service.h"
@@ -71,7 +72,8 @@ absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> Credentials(const Serve
 
 class NpsdServerImpl final : public NpsdServer {
  public:
-  NpsdServerImpl(const ServerConfig& config, std::optional<std::string> operator_token, crypto::MasterKey master_key)
+  NpsdServerImpl(const ServerConfig& config, std::optional<std::string> operator_token, crypto::MasterKey master_key,
+                 std::unique_ptr<auth::JwtVerifier> jwt_verifier)
       : cipher_(std::move(master_key)),
         pool_(config.database_url, config.pool_size),
         tenants_(pool_),
@@ -85,7 +87,8 @@ class NpsdServerImpl final : public NpsdServer {
         writer_({config.database_url, config.ingest_writers, config.ingest_max_batch}, cipher_),
         counted_writer_(writer_, metrics_),
         org_units_(pool_),
-        authenticator_(std::move(operator_token), keys_),
+        jwt_verifier_(std::move(jwt_verifier)),
+        authenticator_(std::move(operator_token), keys_, jwt_verifier_.get(), &tenants_),
         cached_authenticator_(authenticator_, config.credential_cache_ttl),
         limiter_(config.rate_limits),
         runner_(cached_authenticator_, limiter_, metrics_, config.max_deadline),
@@ -189,6 +192,7 @@ class NpsdServerImpl final : public NpsdServer {
   storage::pg::ResponseWriter writer_;
   CountingResponseSink counted_writer_;
   storage::pg::PgOrgUnitRepository org_units_;
+  std::unique_ptr<auth::JwtVerifier> jwt_verifier_;  // null when no issuer is configured
   auth::CredentialAuthenticator authenticator_;
   auth::CachingAuthenticator cached_authenticator_;
   RateLimiter limiter_;
@@ -224,7 +228,12 @@ absl::StatusOr<std::unique_ptr<NpsdServer>> NpsdServer::Start(const ServerConfig
                                   ", schema version ", report.schema_version));
   }
   NPSD_ASSIGN_OR_RETURN(crypto::MasterKey master_key, LoadMasterKey(config));
-  auto server = std::make_unique<NpsdServerImpl>(config, std::move(operator_token), std::move(master_key));
+  std::unique_ptr<auth::JwtVerifier> jwt_verifier;
+  if (!config.jwt_issuer_config_file.empty()) {
+    NPSD_ASSIGN_OR_RETURN(jwt_verifier, auth::LoadJwtVerifier(config.jwt_issuer_config_file, config.jwt_leeway));
+  }
+  auto server = std::make_unique<NpsdServerImpl>(config, std::move(operator_token), std::move(master_key),
+                                                 std::move(jwt_verifier));
   NPSD_RETURN_IF_ERROR(server->Build(config));
   return server;
 }

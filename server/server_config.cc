@@ -58,6 +58,9 @@ absl::Status ValidateServerConfig(const ServerConfig& config) {
   if (config.retention_interval < absl::ZeroDuration()) {
     return absl::InvalidArgumentError("--retention-interval-seconds must not be negative");
   }
+  if (config.jwt_leeway < absl::ZeroDuration() || config.jwt_leeway > absl::Minutes(5)) {
+    return absl::InvalidArgumentError("--jwt-leeway-seconds must be between 0 and 300");
+  }
   return absl::OkStatus();
 }
 

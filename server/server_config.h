@@ -37,6 +37,8 @@ struct ServerConfig {
   absl::Duration retention_interval = absl::Hours(1);  // retention job period; 0: no job
   RateLimits rate_limits;              // per tenant and credential; see rate_limiter.h
   absl::Duration credential_cache_ttl = absl::Seconds(5);  // revocation takes effect within it
+  std::string jwt_issuer_config_file;  // empty: JWT bearer tokens are not accepted
+  absl::Duration jwt_leeway = absl::Seconds(60);  // clock skew allowed on JWT exp/nbf/iat
 };
 
 // ReadOperatorToken reads the operator credential from `path` (surrounding whitespace
@@ -48,7 +50,8 @@ absl::StatusOr<std::string> ReadOperatorToken(const std::string& path);
 absl::StatusOr<crypto::MasterKey> LoadMasterKey(const ServerConfig& config);
 
 // ValidateServerConfig checks that the settings are consistent (TLS files in pairs,
-// plaintext only when asked for, positive sizes) before anything starts.
+// plaintext only when asked for, positive sizes, a JWT leeway of 0 to 5 minutes)
+// before anything starts.
 absl::Status ValidateServerConfig(const ServerConfig& config);
 
 }  // namespace npsd::server
