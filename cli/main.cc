@@ -75,7 +75,7 @@ int Run(const CommandSet& commands, GlobalFlags flags) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"npsctl: administer npsd (tenants, keys, catalogue, campaigns, responses, privacy) over gRPC"};
+  CLI::App app{"npsctl: administer npsd (tenants, keys, catalogue, campaigns, responses, reports, privacy) over gRPC"};
   app.require_subcommand(1);
   // Global flags may also follow the command: `npsctl tenants list --output csv`.
   app.fallthrough();
@@ -90,6 +90,7 @@ int main(int argc, char** argv) {
   npsd::cli::AddEligibilityCommands(app, commands);
   npsd::cli::AddPrivacyCommands(app, commands);
   npsd::cli::AddRetentionCommands(app, commands);
+  npsd::cli::AddReportCommands(app, commands);
   CLI11_PARSE(app, argc, argv);
   return Run(commands, flags);
 }

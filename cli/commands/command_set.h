@@ -70,6 +70,9 @@ void AddPrivacyCommands(CLI::App& app, CommandSet& commands);
 // AddRetentionCommands registers `retention preview|policy`.
 void AddRetentionCommands(CLI::App& app, CommandSet& commands);
 
+// AddReportCommands registers `report score|compare|trend`.
+void AddReportCommands(CLI::App& app, CommandSet& commands);
+
 }  // namespace npsd::cli
 
 #endif  // NPSD_CLI_COMMANDS_COMMAND_SET_H_

@@ -15,6 +15,7 @@
 #include "cli/commands/eligibility.h"
 #include "cli/commands/keys.h"
 #include "cli/commands/privacy.h"
+#include "cli/commands/reports.h"
 #include "cli/commands/responses.h"
 #include "cli/commands/retention.h"
 #include "cli/commands/tenants.h"
@@ -57,6 +58,7 @@ class NpsctlEndToEndTest : public testing::ServerTest {
   void SetUpTenant() {
     TenantFields fields;
     fields.display_name = "npsctl e2e";
+    fields.minimum_sample_size = 1;  // reports show scores for a handful of responses
     absl::StatusOr<nps::v1::Tenant> tenant = cli::CreateTenant(As(testing::kOperatorToken), fields);
     ASSERT_TRUE(tenant.ok()) << tenant.status();
     tenant_id_ = tenant->id();
@@ -224,6 +226,42 @@ TEST_F(NpsctlEndToEndTest, AccessRequestExportsThePersonsDataToAPrivateFile) {
   ASSERT_TRUE(preview.ok()) << preview.status();
   EXPECT_EQ(preview->responses_to_delete(), 0);
   std::remove(out.c_str());
+  std::remove(csv.c_str());
+}
+
+TEST_F(NpsctlEndToEndTest, ReportsScoreSegmentsAndTrend) {
+  ASSERT_NO_FATAL_FAILURE(SetUpTenant());
+  const std::string csv = WriteCsv();
+  ASSERT_TRUE(ImportResponses(As(token_), Options(csv)).ok());
+
+  absl::StatusOr<nps::v1::GetScoreResponse> score = GetScore(As(token_), ReportFilter{}, 0);
+  ASSERT_TRUE(score.ok()) << score.status();
+  EXPECT_EQ(score->statistics().n(), 4);
+  EXPECT_DOUBLE_EQ(score->statistics().nps(), 25.0);
+  EXPECT_EQ(ScoreTable(*score).rows()[0][4], "25.0");
+
+  ComparisonSpec spec;
+  spec.dimension = "region";
+  spec.parent_code = "FR";
+  absl::StatusOr<nps::v1::CompareSegmentsResponse> segments = CompareSegments(As(token_), ReportFilter{}, spec);
+  ASSERT_TRUE(segments.ok()) << segments.status();
+  const Table table = SegmentTable(*segments);
+  ASSERT_EQ(table.rows().size(), 3u);  // FR's own responses, FR-IDF, total
+  EXPECT_EQ(table.rows()[0][1], "FR (own)");
+  EXPECT_EQ(table.rows()[0][3], "3");
+  EXPECT_EQ(table.rows()[1][1], "FR-IDF");
+  EXPECT_EQ(table.rows()[2][1], "total");
+
+  ReportFilter web;
+  web.channels = {"web"};
+  TrendSpec monthly;
+  monthly.time_zone = "UTC";
+  absl::StatusOr<nps::v1::GetTrendResponse> trend = GetTrend(As(token_), web, monthly);
+  ASSERT_TRUE(trend.ok()) << trend.status();
+  ASSERT_EQ(trend->points_size(), 1);
+  EXPECT_EQ(trend->points(0).statistics().n(), 2);
+  spec.dimension = "planet";
+  EXPECT_EQ(CompareSegments(As(token_), ReportFilter{}, spec).status().code(), absl::StatusCode::kInvalidArgument);
   std::remove(csv.c_str());
 }
 
