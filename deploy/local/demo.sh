@@ -7,8 +7,9 @@
 # background (log in LOCAL_DIR/demo-npsd.log) and stops it at the end. It then creates a
 # tenant and a key, the catalogue of a fictional retailer (regions EMEA > FR > FR-IDF
 # ..., brands, business units), three active campaigns, generates DEMO_RESPONSES
-# synthetic responses over two years (cli/demo) and streams them with
-# `npsctl responses import`. Each run creates a new tenant.
+# synthetic responses over two years (cli/demo), streams them with
+# `npsctl responses import` and prints a benchmark report with `npsctl report`. Each run
+# creates a new tenant.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 build_dir=$1
@@ -69,11 +70,22 @@ create_campaign() {
   echo "$id"
 }
 
+# print_report shows the benchmark report: 95 % intervals, Holm-adjusted p-values, and
+# only counts for segments below the tenant's minimum sample size.
 print_report() {
-  echo
-  echo "NPS by region, brand, channel, queue and year, counted by npsctl from ListResponses"
-  echo "(the benchmark report, with parent regions and significance, comes with BenchmarkService):"
-  "$npsctl" responses count --by region,brand,channel,queue,year
+  local title args
+  while IFS='|' read -r title args; do
+    printf '\n%s\n' "$title"
+    # shellcheck disable=SC2086 # args holds several flags
+    "$npsctl" report $args
+  done <<'REPORTS'
+NPS of every response:|score
+By top-level region, each against the rest:|compare --by region
+France drilled down (FR's own responses, then each sub-region):|compare --by region --parent FR
+By brand:|compare --by brand
+Contact-center queues:|compare --by queue
+Per quarter, with the change from the previous one:|trend --interval quarter --time-zone UTC
+REPORTS
 }
 
 (( responses >= 1 && responses <= 1000000 )) || { echo "demo: DEMO_RESPONSES must be 1 to 1000000" >&2; exit 2; }
