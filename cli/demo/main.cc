@@ -4,8 +4,8 @@
 //   npsd_demo_data responses --count 100000 --campaign purchase=ID --campaign support=ID
 //       --campaign app=ID --out responses.csv
 //
-// The responses file has the `npsctl responses import` layout; the same --seed gives the
-// same file (and the same idempotency keys).
+// The responses file has the `npsctl responses import` layout; the same --seed and --end
+// give the same file (and the same idempotency keys).
 #include <fstream>
 #include <iostream>
 
@@ -27,7 +27,15 @@ void PrintCatalogue() {
   }
 }
 
-int WriteResponses(GeneratorOptions options, const std::vector<std::string>& campaigns, const std::string& out) {
+int WriteResponses(GeneratorOptions options, const std::vector<std::string>& campaigns, const std::string& end,
+                   const std::string& out) {
+  std::string error;
+  if (end.empty()) {
+    options.end = absl::Now();
+  } else if (!absl::ParseTime(absl::RFC3339_full, end, &options.end, &error)) {
+    std::cerr << "npsd_demo_data: --end must be an RFC 3339 time\n";
+    return 2;
+  }
   for (const std::string& campaign : campaigns) {
     const std::pair<std::string, std::string> pair = absl::StrSplit(campaign, absl::MaxSplits('=', 1));
     options.campaign_ids[pair.first] = pair.second;
@@ -43,7 +51,6 @@ int WriteResponses(GeneratorOptions options, const std::vector<std::string>& cam
     std::cerr << "npsd_demo_data: cannot create " << out << "\n";
     return 1;
   }
-  options.end = absl::Now();
   const npsd::cli::demo::ResponseGenerator generator(options);
   file << generator.HeaderLine();
   for (int64_t i = 0; i < options.count; ++i) file << generator.RowLine(i);
@@ -60,17 +67,18 @@ int main(int argc, char** argv) {
   CLI::App* responses = app.add_subcommand("responses", "write synthetic responses as CSV");
   GeneratorOptions options;
   std::vector<std::string> campaigns;
-  std::string out;
+  std::string out, end;
   responses->add_option("--count", options.count, "number of responses")
       ->check(CLI::Range(int64_t{1}, kMaxResponses))->capture_default_str();
   responses->add_option("--campaign", campaigns, "KIND=ID for purchase, support and app")->required();
   responses->add_option("--seed", options.seed, "random seed")->capture_default_str();
   responses->add_option("--days", options.days, "days of history")->check(CLI::Range(1, 3650))->capture_default_str();
+  responses->add_option("--end", end, "RFC 3339 time before the newest answer (default: now)");
   responses->add_option("--out", out, "CSV file to write")->required();
   CLI11_PARSE(app, argc, argv);
   if (!responses->parsed()) {
     PrintCatalogue();
     return 0;
   }
-  return WriteResponses(options, campaigns, out);
+  return WriteResponses(options, campaigns, end, out);
 }

@@ -11,8 +11,8 @@
 // November-December, lower scores in December (delivery delays) and August (summer
 // staffing), a slow improvement over time, regional and brand differences,
 // contact-center agents of uneven skill and queues whose waits cost points, and French
-// or English comments following the region's language. The same seed gives the same
-// file, so re-importing it stores nothing new.
+// or English comments following the region's language. The same seed and end time give
+// the same file, so re-importing it stores nothing new.
 #ifndef NPSD_CLI_DEMO_RESPONSE_GENERATOR_H_
 #define NPSD_CLI_DEMO_RESPONSE_GENERATOR_H_
 
