@@ -3,8 +3,10 @@
 // Run through `make bench` (a durable throwaway PostgreSQL, the real npsd binary):
 //   C  binary COPY of response rows into a scratch table      (database write limit)
 //   E  a trivial gRPC service, 32 unary calls in flight        (RPC stack limit)
+//   G  the raw GROUP BY region, brand, business unit NPS query over a large data set
 // then npsd's streaming, batch and unary ingestion, the unary latency at an offered
-// load of 0.3 x E, and npsd's peak RSS, printed as one table with ratios and targets.
+// load of 0.3 x E, the benchmark RPCs over the same data set, and npsd's peak RSS,
+// printed as one table with ratios and targets.
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -12,6 +14,7 @@
 
 #include "CLI/CLI.hpp"
 #include "absl/strings/str_format.h"
+#include "bench/analytics_workloads.h"
 #include "bench/copy_baseline.h"
 #include "bench/echo_baseline.h"
 #include "bench/ingest_workloads.h"
@@ -47,10 +50,13 @@ int main(int argc, char** argv) {
   double seconds = 10;
   int64_t copy_rows = 200000;
   int streams = 4;
+  int64_t analytics_rows = 1000000;
   app.add_option("--npsd", npsd_binary, "the npsd binary")->capture_default_str();
   app.add_option("--seconds", seconds, "duration of each load phase")->capture_default_str();
   app.add_option("--copy-rows", copy_rows, "rows for the COPY baseline")->capture_default_str();
   app.add_option("--streams", streams, "concurrent ingestion streams")->capture_default_str();
+  app.add_option("--analytics-rows", analytics_rows, "responses behind the benchmark RPCs (10000000 for full size)")
+      ->capture_default_str();
   CLI11_PARSE(app, argc, argv);
   const std::string owner_url = RequiredEnv("NPSD_TEST_OWNER_URL");
   const std::string app_url = RequiredEnv("NPSD_TEST_APP_URL");
@@ -79,6 +85,20 @@ int main(int argc, char** argv) {
   const double batch = npsd::bench::MeasureBatchIngest(target, 4, 500, phase);
   const LoadResult unary = npsd::bench::MeasureUnaryClosedLoop(target, 32, phase);
   const LoadResult offered = npsd::bench::MeasureUnaryOpenLoop(target, 0.3 * echo.calls_per_second, phase);
+  auto analytics_tenant = npsd::testing::CreateIngestionTenant((*server)->channel(), (*server)->operator_token());
+  if (!analytics_tenant.ok()) {
+    std::cerr << analytics_tenant.status() << "\n";
+    return 1;
+  }
+  const absl::Status seeded =
+      npsd::bench::SeedResponses(owner_url, analytics_tenant->tenant_id, analytics_tenant->campaign_id, analytics_rows);
+  auto group_by = npsd::bench::MeasureRawGroupBy(owner_url, analytics_tenant->tenant_id);
+  if (!seeded.ok() || !group_by.ok()) {
+    std::cerr << "analytics data set: " << (seeded.ok() ? group_by.status() : seeded) << "\n";
+    return 1;
+  }
+  const LoadResult score = npsd::bench::MeasureGetScore((*server)->channel(), analytics_tenant->token, 100);
+  const LoadResult compare = npsd::bench::MeasureCompareRegions((*server)->channel(), analytics_tenant->token, 100);
   const double rss_mb = static_cast<double>((*server)->PeakRssBytes()) / (1024 * 1024);
 
   Row("figure", "value", "ratio", "target");
@@ -95,6 +115,14 @@ int main(int argc, char** argv) {
   Row("unary at 0.3 x E offered: p99", Millis(offered.p99), "", "<= 10 ms");
   Row("unary at 0.3 x E offered: achieved", Rate(offered.calls_per_second),
       absl::StrFormat("%lld err", static_cast<long long>(offered.errors)), "");
+  Row(absl::StrFormat("G  raw GROUP BY region, brand, BU over %lld", static_cast<long long>(analytics_rows)),
+      Millis(*group_by), "", "baseline");
+  Row("GetScore p50 / p99", Millis(score.p50) + " / " + Millis(score.p99),
+      Times(absl::ToDoubleSeconds(*group_by) / absl::ToDoubleSeconds(score.p99)), "p99 <= 50 ms, >= 20 x faster than G");
+  Row("CompareSegments(REGION) p50 / p99", Millis(compare.p50) + " / " + Millis(compare.p99),
+      Times(absl::ToDoubleSeconds(*group_by) / absl::ToDoubleSeconds(compare.p99)),
+      "p99 <= 50 ms, >= 20 x faster than G");
+  Row("benchmark RPC errors", absl::StrFormat("%lld", static_cast<long long>(score.errors + compare.errors)), "", "");
   Row("npsd peak RSS", absl::StrFormat("%.1f MB", rss_mb), "", "<= 256 MB");
   server->reset();
   std::filesystem::remove_all(work_dir);

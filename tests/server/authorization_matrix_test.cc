@@ -12,6 +12,7 @@
 #include <gtest/gtest.h>
 
 #include "nps/v1/audit_service.grpc.pb.h"
+#include "nps/v1/benchmark_service.grpc.pb.h"
 #include "nps/v1/campaign_service.grpc.pb.h"
 #include "nps/v1/organization_service.grpc.pb.h"
 #include "nps/v1/privacy_service.grpc.pb.h"
@@ -52,6 +53,7 @@ class AuthorizationMatrixTest : public ServerTest {
     responses_ = nps::v1::ResponseService::NewStub(channel_);
     audit_ = nps::v1::AuditService::NewStub(channel_);
     privacy_ = nps::v1::PrivacyService::NewStub(channel_);
+    benchmarks_ = nps::v1::BenchmarkService::NewStub(channel_);
   }
 
   // Call makes one unary call with `token` and captures its outcome.
@@ -72,6 +74,7 @@ class AuthorizationMatrixTest : public ServerTest {
   std::unique_ptr<nps::v1::ResponseService::Stub> responses_;
   std::unique_ptr<nps::v1::AuditService::Stub> audit_;
   std::unique_ptr<nps::v1::PrivacyService::Stub> privacy_;
+  std::unique_ptr<nps::v1::BenchmarkService::Stub> benchmarks_;
 };
 
 Ids AuthorizationMatrixTest::SeedTenant(const std::string& name, std::string* all_scopes_key) {
@@ -317,6 +320,35 @@ std::vector<Rpc> AuthorizationMatrixTest::Rpcs() {
   });
   add("PreviewRetention", Scope::SCOPE_PRIVACY, false, false, [&](const std::string& k, const Ids&) {
     return Call(p, &PrivacyService::Stub::PreviewRetention, k, nps::v1::PreviewRetentionRequest());
+  });
+  // BenchmarkService: analytics over the caller's own tenant only.
+  using nps::v1::BenchmarkService;
+  auto& b = *benchmarks_;
+  // A filter naming a foreign campaign matches nothing of the caller's: an empty score,
+  // exactly as for a missing campaign (checked by the leak check, not as a failure).
+  add("GetScore", Scope::SCOPE_READ, false, false, [&](const std::string& k, const Ids& i) {
+    nps::v1::GetScoreRequest q;
+    q.mutable_filter()->add_campaign_ids(i.campaign);
+    return Call(b, &BenchmarkService::Stub::GetScore, k, q);
+  });
+  add("CompareSegments", Scope::SCOPE_READ, false, false, [&](const std::string& k, const Ids&) {
+    nps::v1::CompareSegmentsRequest q;
+    q.set_dimension(nps::v1::DIMENSION_CAMPAIGN);
+    return Call(b, &BenchmarkService::Stub::CompareSegments, k, q);
+  });
+  add("GetTrend", Scope::SCOPE_READ, false, false, [&](const std::string& k, const Ids&) {
+    nps::v1::GetTrendRequest q;
+    q.set_interval(nps::v1::TREND_INTERVAL_MONTH);
+    return Call(b, &BenchmarkService::Stub::GetTrend, k, q);
+  });
+  add("GetIndustryBenchmark", Scope::SCOPE_READ, false, false, [&](const std::string& k, const Ids&) {
+    return Call(b, &BenchmarkService::Stub::GetIndustryBenchmark, k, nps::v1::GetIndustryBenchmarkRequest());
+  });
+  add("PlanSampleSize", Scope::SCOPE_READ, false, false, [&](const std::string& k, const Ids&) {
+    nps::v1::PlanSampleSizeRequest q;
+    q.set_target_margin(5);
+    q.set_confidence_percent(95);
+    return Call(b, &BenchmarkService::Stub::PlanSampleSize, k, q);
   });
   return rpcs;
 }
