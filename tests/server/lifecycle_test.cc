@@ -1,12 +1,16 @@
 // lifecycle_test.cc — health follows the database; SIGTERM drains and exits 0.
 #include <unistd.h>
 
+#include <atomic>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <set>
 #include <thread>
 
+#include <grpcpp/create_channel.h>
+#include <grpcpp/security/credentials.h>
 #include <gtest/gtest.h>
 
 #include "absl/strings/str_cat.h"
@@ -14,9 +18,6 @@
 #include "nps/v1/tenant_service.grpc.pb.h"
 #include "server/health_probe.h"
 #include "server/npsd_server.h"
-#include <grpcpp/create_channel.h>
-#include <grpcpp/security/credentials.h>
-
 #include "tests/server/server_fixture.h"
 #include "tests/support/ingestion_setup.h"
 #include "tests/support/npsd_process.h"
@@ -94,6 +95,54 @@ TEST(LifecycleTest, SigtermDrainsTheStreamAcksOnlyCommittedItemsAndExitsZero) {
   const int64_t stored = SuperuserQuery("SELECT count(*) FROM npsd.responses WHERE idempotency_key LIKE 'term-%'")[0][0]
                              .as<int64_t>();
   EXPECT_EQ(stored, static_cast<int64_t>(acked.size()));
+  process->reset();
+  std::filesystem::remove_all(work_dir);
+}
+
+TEST(LifecycleTest, SigtermLetsEveryAcceptedUnaryCallFinish) {
+  char work_dir[] = "/tmp/npsd-lifecycle-XXXXXX";
+  ASSERT_NE(mkdtemp(work_dir), nullptr);
+  auto process = NpsdProcess::Start(NPSD_BINARY, MigratedAppUrl(), OwnerUrl(), work_dir);
+  ASSERT_TRUE(process.ok()) << process.status();
+  auto tenant = CreateIngestionTenant((*process)->channel(), (*process)->operator_token());
+  ASSERT_TRUE(tenant.ok()) << tenant.status();
+  std::atomic<int> next{0};
+  std::atomic<int> ok{0};
+  std::atomic<bool> stop{false};
+  std::mutex mutex;
+  std::set<grpc::StatusCode> failures;
+  std::vector<std::thread> clients;
+  for (int c = 0; c < 4; ++c) {
+    clients.emplace_back([&] {
+      auto stub = nps::v1::ResponseService::NewStub((*process)->channel());
+      while (!stop) {
+        nps::v1::SubmitResponseRequest request;
+        request.mutable_response()->set_campaign_id(tenant->campaign_id);
+        request.mutable_response()->set_score(7);
+        request.mutable_response()->set_channel(nps::v1::WEB);
+        request.mutable_response()->set_idempotency_key(absl::StrCat("unary-term-", next.fetch_add(1)));
+        nps::v1::SubmitResponseResult result;
+        const grpc::Status status = stub->SubmitResponse(BearerContext(tenant->token).get(), request, &result);
+        if (status.ok()) {
+          ok.fetch_add(1);
+        } else {
+          std::lock_guard<std::mutex> lock(mutex);
+          failures.insert(status.error_code());
+          if (status.error_code() == grpc::StatusCode::UNAVAILABLE) return;  // the server is gone
+        }
+      }
+    });
+  }
+  while (ok.load() < 200) absl::SleepFor(absl::Milliseconds(5));
+  EXPECT_EQ((*process)->Terminate(), 0);
+  stop = true;
+  for (std::thread& client : clients) client.join();
+  // Calls either completed or were refused before being accepted: never cut mid-way.
+  for (grpc::StatusCode code : failures) EXPECT_EQ(code, grpc::StatusCode::UNAVAILABLE);
+  const int64_t stored =
+      SuperuserQuery(absl::StrCat("SELECT count(*) FROM npsd.responses WHERE tenant_id = '", tenant->tenant_id, "'"))[0][0]
+          .as<int64_t>();
+  EXPECT_EQ(stored, ok.load()) << "every OK is stored, nothing else is";
   process->reset();
   std::filesystem::remove_all(work_dir);
 }
