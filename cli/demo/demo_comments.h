@@ -1,6 +1,6 @@
 // demo_comments.h — plausible free-text answers, in French and English, for `make demo`.
 //
-//   std::string comment = DemoComment(nps::v1::DETRACTOR, Topic::kWait, /*french=*/true, rng);
+//   std::string comment = DemoComment(Sentiment::kNegative, Topic::kWait, /*french=*/true, rng);
 //   // "Attente beaucoup trop longue au téléphone."
 #ifndef NPSD_CLI_DEMO_DEMO_COMMENTS_H_
 #define NPSD_CLI_DEMO_DEMO_COMMENTS_H_
