@@ -16,6 +16,12 @@ BUILD_PACKAGES := g++ cmake ninja-build ccache pkg-config make \
 # ... plus the local database of `make run` and `make test`.
 PACKAGES := $(BUILD_PACKAGES) postgresql pgbouncer
 
+# `make fuzz` only: clang with libFuzzer and the sanitizer runtimes.
+FUZZ_PACKAGES := clang libclang-rt-14-dev
+FUZZ_DIR      ?= build-fuzz
+FUZZ_SECONDS  ?= 30
+FUZZ_TARGETS  ?=
+
 export CCACHE_DIR ?= $(CURDIR)/.cache/ccache
 
 .PHONY: all deps configure build run demo test faults bench clean distclean
@@ -60,8 +66,18 @@ bench: configure
 	@PG_DURABLE=1 deploy/local/with-test-database.sh $(BUILD_DIR)/bench/npsd_bench \
 		--npsd $(BUILD_DIR)/server/npsd $(BENCH_ARGS)
 
+## fuzz: build the libFuzzer targets (clang, AddressSanitizer) in $(FUZZ_DIR)/ and run
+## each for FUZZ_SECONDS (FUZZ_TARGETS="fuzz_tokens" for one); not part of `make test`
+.PHONY: fuzz
+fuzz: deps
+	@deploy/local/install-packages.sh $(FUZZ_PACKAGES)
+	cmake -S . -B $(FUZZ_DIR) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ -DNPSD_FUZZ=ON \
+		$$(command -v ccache >/dev/null && echo -DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+	cmake --build $(FUZZ_DIR) -j $(JOBS) --target npsd_fuzzers
+	@fuzz/run-fuzzers.sh $(FUZZ_DIR) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
 clean:
-	rm -rf $(BUILD_DIR)
+	rm -rf $(BUILD_DIR) $(FUZZ_DIR)
 
 ## distclean: also stop and delete the local database cluster
 distclean: clean
