@@ -3,6 +3,7 @@
 // One scenario an administrator runs: tenant, key, catalogue, campaign, activation, a
 // CSV import run twice (the second stores nothing new), then reads.
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -42,8 +43,10 @@ class NpsctlEndToEndTest : public testing::ServerTest {
  protected:
   Connection As(const std::string& token) const { return Connection(channel_, token, absl::Seconds(10)); }
 
+  // WriteCsv writes the test's CSV to a file of its own (tests run in parallel processes).
   static std::string WriteCsv() {
-    const std::string path = ::testing::TempDir() + "/npsctl_e2e_responses.csv";
+    const std::string path = ::testing::TempDir() + "/npsctl_e2e_" +
+                             ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".csv";
     std::ofstream(path) << kCsv;
     return path;
   }
@@ -146,7 +149,7 @@ TEST_F(NpsctlEndToEndTest, ImportTwiceStoresEachRowOnceAndReportsBadRowsWithoutD
   EXPECT_TRUE((*idf)[0].has_subject());
   absl::StatusOr<nps::v1::Response> one = GetResponse(As(token_), (*idf)[0].id());
   ASSERT_TRUE(one.ok()) << one.status();
-  EXPECT_EQ(one->idempotency_key(), "npsctl_e2e_responses.csv:2");
+  EXPECT_EQ(one->idempotency_key(), std::filesystem::path(csv).filename().string() + ":2");
   std::remove(csv.c_str());
   std::remove(first->error_report_path.c_str());
 }
