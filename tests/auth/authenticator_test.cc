@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "auth/api_key_token.h"
+#include "tests/support/mock_repositories.h"
 #include "tests/support/status_matchers.h"
 
 namespace npsd::auth {
@@ -18,18 +19,7 @@ constexpr char kTenant[] = "3f2504e0-4f89-11d3-9a0c-0305e82c3301";
 constexpr char kKey[] = "9b2d8c1e-0a4f-4e3b-8c7d-6e5f4a3b2c1d";
 constexpr char kOperatorToken[] = "operator-token-0123456789abcdef0123456789";
 
-class MockApiKeyRepository : public storage::ApiKeyRepository {
- public:
-  MOCK_METHOD(absl::StatusOr<domain::ApiKey>, CreateApiKey,
-              (const std::string&, const domain::NewApiKey&, const std::string&, const std::string&, absl::Time),
-              (override));
-  MOCK_METHOD(absl::StatusOr<storage::Page<domain::ApiKey>>, ListApiKeys,
-              (const std::string&, const storage::PageRequest&, absl::Time), (override));
-  MOCK_METHOD(absl::StatusOr<domain::ApiKey>, RevokeApiKey,
-              (const std::string&, const std::string&, const std::string&, absl::Time), (override));
-  MOCK_METHOD(absl::StatusOr<storage::ApiKeyCredential>, FindCredential,
-              (const std::string&, const std::string&, absl::Time), (override));
-};
+using ::npsd::testing::MockApiKeyRepository;
 
 class AuthenticatorTest : public ::testing::Test {
  protected:

@@ -6,6 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "auth/authenticator.h"
 #include "tests/support/jwt_test_keys.h"
+#include "tests/support/mock_repositories.h"
 #include "tests/support/status_matchers.h"
 
 namespace npsd::auth {
@@ -23,28 +24,8 @@ constexpr int64_t kNow = 1800000000;
 constexpr char kIssuer[] = "https://idp.example.com/";
 constexpr char kTenant[] = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
 
-class KeysWithoutCalls : public storage::ApiKeyRepository {
- public:
-  MOCK_METHOD(absl::StatusOr<domain::ApiKey>, CreateApiKey,
-              (const std::string&, const domain::NewApiKey&, const std::string&, const std::string&, absl::Time),
-              (override));
-  MOCK_METHOD(absl::StatusOr<storage::Page<domain::ApiKey>>, ListApiKeys,
-              (const std::string&, const storage::PageRequest&, absl::Time), (override));
-  MOCK_METHOD(absl::StatusOr<domain::ApiKey>, RevokeApiKey,
-              (const std::string&, const std::string&, const std::string&, absl::Time), (override));
-  MOCK_METHOD(absl::StatusOr<storage::ApiKeyCredential>, FindCredential,
-              (const std::string&, const std::string&, absl::Time), (override));
-};
-
-class MockTenants : public storage::TenantRepository {
- public:
-  MOCK_METHOD(absl::StatusOr<domain::Tenant>, CreateTenant, (const domain::Tenant&, absl::Time), (override));
-  MOCK_METHOD(absl::StatusOr<domain::Tenant>, GetTenant, (const std::string&, absl::Time), (override));
-  MOCK_METHOD(absl::StatusOr<storage::Page<domain::Tenant>>, ListAllTenants,
-              (const storage::PageRequest&, absl::Time), (override));
-  MOCK_METHOD(absl::StatusOr<domain::Tenant>, UpdateTenant,
-              (const std::string&, const domain::TenantPatch&, const std::string&, absl::Time), (override));
-};
+using KeysWithoutCalls = ::npsd::testing::MockApiKeyRepository;
+using MockTenants = ::npsd::testing::MockTenantRepository;
 
 domain::Tenant TenantIn(domain::TenantState state) {
   domain::Tenant tenant;
