@@ -83,6 +83,11 @@ absl::StatusOr<Principal> CredentialAuthenticator::AuthenticateJwt(const std::st
   return principal;
 }
 
+void CredentialAuthenticator::RecordRefusal(const ApiKeyToken& token, const char* reason, absl::Time deadline) {
+  if (!refusals_.ShouldRecord(token.key_id, clock_())) return;
+  keys_.RecordAuthenticationFailure(token.tenant_id, token.key_id, reason, deadline).IgnoreError();
+}
+
 absl::StatusOr<Principal> CredentialAuthenticator::AuthenticateApiKey(const std::string& token,
                                                                       absl::Time deadline) {
   std::optional<ApiKeyToken> parsed = ParseApiKeyToken(token);
@@ -92,9 +97,11 @@ absl::StatusOr<Principal> CredentialAuthenticator::AuthenticateApiKey(const std:
   if (absl::IsNotFound(credential.status())) return InvalidCredential();
   if (!credential.ok()) return credential.status();
   if (!crypto::ConstantTimeEquals(SecretHash(parsed->secret), credential->secret_sha256)) {
+    RecordRefusal(*parsed, "wrong_secret", deadline);
     return InvalidCredential();
   }
   if (domain::ApiKeyStateAt(credential->key, clock_()) != domain::ApiKeyState::kActive) {
+    RecordRefusal(*parsed, "revoked_or_expired", deadline);
     return absl::UnauthenticatedError("the API key is revoked or expired");
   }
   if (credential->tenant_state == domain::TenantState::kSuspended) {

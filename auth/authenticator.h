@@ -16,6 +16,8 @@
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "auth/jwt_verifier.h"
+#include "auth/api_key_token.h"
+#include "auth/failure_throttle.h"
 #include "auth/principal.h"
 #include "storage/api_key_repository.h"
 #include "storage/tenant_repository.h"
@@ -54,12 +56,16 @@ class CredentialAuthenticator final : public Authenticator {
  private:
   absl::StatusOr<Principal> AuthenticateApiKey(const std::string& token, absl::Time deadline);
   absl::StatusOr<Principal> AuthenticateJwt(const std::string& token, absl::Time deadline);
+  // RecordRefusal writes a refused key to its tenant's audit trail (throttled, best
+  // effort: a failure to record never changes the answer).
+  void RecordRefusal(const ApiKeyToken& token, const char* reason, absl::Time deadline);
 
   std::optional<std::string> operator_token_hash_;
   storage::ApiKeyRepository& keys_;
   const JwtVerifier* jwt_ = nullptr;
   storage::TenantRepository* tenants_ = nullptr;
   std::function<absl::Time()> clock_;
+  FailureThrottle refusals_;
 };
 
 }  // namespace npsd::auth

@@ -43,6 +43,11 @@ class ApiKeyRepository {
                                                       const std::string& api_key_id,
                                                       const std::string& actor, absl::Time deadline) = 0;
 
+  // RecordAuthenticationFailure adds to the tenant's audit trail that key `api_key_id`
+  // was presented and refused for `reason` (a fixed word, never the credential).
+  virtual absl::Status RecordAuthenticationFailure(const std::string& tenant_id, const std::string& api_key_id,
+                                                   const std::string& reason, absl::Time deadline) = 0;
+
   // FindCredential returns the key `api_key_id` of `tenant_id` with its secret hash and
   // the tenant's state, or NOT_FOUND.
   virtual absl::StatusOr<ApiKeyCredential> FindCredential(const std::string& tenant_id,

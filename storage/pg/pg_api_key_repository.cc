@@ -101,6 +101,15 @@ absl::StatusOr<domain::ApiKey> PgApiKeyRepository::RevokeApiKey(const std::strin
       });
 }
 
+absl::Status PgApiKeyRepository::RecordAuthenticationFailure(const std::string& tenant_id,
+                                                             const std::string& api_key_id,
+                                                             const std::string& reason, absl::Time deadline) {
+  return RunTransaction(pool_, TenantScope(tenant_id, deadline), [&](pqxx::work& txn) {
+    AppendAuditEvent(txn, tenant_id, {api_key_id, "auth.failure", api_key_id, "UNAUTHENTICATED", {{"reason", reason}}});
+    return absl::OkStatus();
+  });
+}
+
 absl::StatusOr<ApiKeyCredential> PgApiKeyRepository::FindCredential(const std::string& tenant_id,
                                                                     const std::string& api_key_id,
                                                                     absl::Time deadline) {

@@ -23,6 +23,8 @@ class PgApiKeyRepository final : public ApiKeyRepository {
   absl::StatusOr<domain::ApiKey> RevokeApiKey(const std::string& tenant_id,
                                               const std::string& api_key_id, const std::string& actor,
                                               absl::Time deadline) override;
+  absl::Status RecordAuthenticationFailure(const std::string& tenant_id, const std::string& api_key_id,
+                                           const std::string& reason, absl::Time deadline) override;
   absl::StatusOr<ApiKeyCredential> FindCredential(const std::string& tenant_id,
                                                   const std::string& api_key_id,
                                                   absl::Time deadline) override;

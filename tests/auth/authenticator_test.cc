@@ -75,6 +75,8 @@ TEST_F(AuthenticatorTest, MissingOrMalformedHeaderIsUnauthenticated) {
 
 TEST_F(AuthenticatorTest, WrongSecretUnknownRevokedAndExpiredKeysAreUnauthenticated) {
   EXPECT_CALL(keys_, FindCredential).WillRepeatedly(Return(credential_));
+  // Refusals of a known key reach its tenant's audit trail, once per minute per key.
+  EXPECT_CALL(keys_, RecordAuthenticationFailure(kTenant, kKey, "wrong_secret", _)).Times(1);
   EXPECT_THAT(Authenticate(Bearer(std::string(43, 'A'))), StatusIs(absl::StatusCode::kUnauthenticated));
 
   storage::ApiKeyCredential revoked = credential_;

@@ -64,6 +64,25 @@ TEST_F(AuditServiceTest, KeyAndSettingsChangesAreRecordedWithTheirActor) {
   EXPECT_EQ(List(admin, "api_key.rev", &status).size(), 1u);
 }
 
+TEST_F(AuditServiceTest, RefusedKeysOfTheTenantAreRecordedWithoutTheSecret) {
+  const std::string tenant = CreateTenant("Refusals");
+  const std::string admin = CreateKey(tenant, {Scope::SCOPE_ADMIN});
+  std::string wrong = admin;
+  wrong.back() = wrong.back() == 'A' ? 'B' : 'A';
+  nps::v1::GetTenantRequest get;
+  get.set_tenant_id(tenant);
+  nps::v1::Tenant ignored;
+  EXPECT_EQ(tenants_->GetTenant(Context(wrong).get(), get, &ignored).error_code(), grpc::StatusCode::UNAUTHENTICATED);
+  grpc::Status status;
+  const std::vector<nps::v1::AuditEvent> events = List(admin, "auth.", &status);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].action(), "auth.failure");
+  EXPECT_EQ(events[0].outcome(), "UNAUTHENTICATED");
+  EXPECT_EQ(events[0].details().at("reason"), "wrong_secret");
+  EXPECT_EQ(events[0].SerializeAsString().find(wrong.substr(69)), std::string::npos) << "the secret leaked";
+}
+
 TEST_F(AuditServiceTest, TrailIsPerTenantAndNeedsTheAdminScope) {
   const std::string tenant_a = CreateTenant("Audit A");
   const std::string tenant_b = CreateTenant("Audit B");

@@ -22,6 +22,8 @@ class MockApiKeyRepository : public storage::ApiKeyRepository {
               (const std::string&, const storage::PageRequest&, absl::Time), (override));
   MOCK_METHOD(absl::StatusOr<domain::ApiKey>, RevokeApiKey,
               (const std::string&, const std::string&, const std::string&, absl::Time), (override));
+  MOCK_METHOD(absl::Status, RecordAuthenticationFailure,
+              (const std::string&, const std::string&, const std::string&, absl::Time), (override));
   MOCK_METHOD(absl::StatusOr<storage::ApiKeyCredential>, FindCredential,
               (const std::string&, const std::string&, absl::Time), (override));
 };
