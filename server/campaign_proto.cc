@@ -1,12 +1,12 @@
 // campaign_proto.cc — campaign message conversions.
 #include "server/campaign_proto.h"
 
-#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "domain/field_violation.h"
 #include "domain/status_macros.h"
 #include "domain/text.h"
 #include "domain/uuid.h"
+#include "server/etag.h"
 #include "server/proto_time.h"
 
 namespace npsd::server {
@@ -252,15 +252,6 @@ absl::StatusOr<storage::CampaignFilter> CampaignFilterFromProto(const nps::v1::L
   filter.name_contains = request.name_contains();
   NPSD_RETURN_IF_ERROR(violations.ToStatus());
   return filter;
-}
-
-absl::StatusOr<std::optional<int64_t>> ParseEtag(const std::string& field, const std::string& etag) {
-  if (etag.empty()) return std::optional<int64_t>();
-  int64_t version = 0;
-  if (!absl::SimpleAtoi(etag, &version)) {
-    return domain::InvalidField(field, "is not an etag returned by this server");
-  }
-  return std::optional<int64_t>(version);
 }
 
 }  // namespace npsd::server

@@ -30,9 +30,6 @@ absl::StatusOr<domain::CampaignPatch> CampaignPatchFromProto(const nps::v1::Upda
 // CampaignFilterFromProto reads the filters of a ListCampaignsRequest.
 absl::StatusOr<storage::CampaignFilter> CampaignFilterFromProto(const nps::v1::ListCampaignsRequest& request);
 
-// ParseEtag reads an etag field: nullopt when empty, INVALID_ARGUMENT when malformed.
-absl::StatusOr<std::optional<int64_t>> ParseEtag(const std::string& field, const std::string& etag);
-
 }  // namespace npsd::server
 
 #endif  // NPSD_SERVER_CAMPAIGN_PROTO_H_

@@ -7,6 +7,7 @@
 #include "domain/status_macros.h"
 #include "domain/uuid.h"
 #include "server/campaign_proto.h"
+#include "server/etag.h"
 
 namespace npsd::server {
 namespace {

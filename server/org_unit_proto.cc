@@ -1,10 +1,10 @@
 // org_unit_proto.cc — catalogue message conversions.
 #include "server/org_unit_proto.h"
 
-#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "domain/field_violation.h"
 #include "domain/status_macros.h"
+#include "server/etag.h"
 #include "server/proto_time.h"
 
 namespace npsd::server {
@@ -95,7 +95,7 @@ absl::StatusOr<domain::OrgUnitPatch> OrgUnitPatchFromProto(const nps::v1::Update
     ApplyMaskPath(request.update_mask().paths(i), request.org_unit(), i, patch, violations);
   }
   absl::StatusOr<std::optional<int64_t>> version =
-      VersionFromEtag("org_unit.etag", request.org_unit().etag());
+      ParseEtag("org_unit.etag", request.org_unit().etag());
   if (version.ok()) {
     patch.expected_version = *version;
   } else {
@@ -115,15 +115,6 @@ absl::StatusOr<domain::OrgUnitFilter> OrgUnitFilterFromProto(const nps::v1::List
   filter.show_archived = request.show_archived();
   NPSD_RETURN_IF_ERROR(domain::ValidateOrgUnitFilter(filter));
   return filter;
-}
-
-absl::StatusOr<std::optional<int64_t>> VersionFromEtag(const std::string& field, const std::string& etag) {
-  if (etag.empty()) return std::optional<int64_t>();
-  int64_t version = 0;
-  if (!absl::SimpleAtoi(etag, &version) || version < 1) {
-    return domain::InvalidField(field, "is not an etag returned by this server");
-  }
-  return std::optional<int64_t>(version);
 }
 
 }  // namespace npsd::server

@@ -29,10 +29,6 @@ absl::StatusOr<domain::OrgUnitPatch> OrgUnitPatchFromProto(const nps::v1::Update
 // OrgUnitFilterFromProto reads the filter of a ListOrgUnitsRequest and validates it.
 absl::StatusOr<domain::OrgUnitFilter> OrgUnitFilterFromProto(const nps::v1::ListOrgUnitsRequest& request);
 
-// VersionFromEtag reads an optional etag of field `field`: nullopt when empty, the
-// version it carries, or INVALID_ARGUMENT when it is not an etag of this server.
-absl::StatusOr<std::optional<int64_t>> VersionFromEtag(const std::string& field, const std::string& etag);
-
 }  // namespace npsd::server
 
 #endif  // NPSD_SERVER_ORG_UNIT_PROTO_H_

@@ -5,6 +5,7 @@
 #include "domain/page_token.h"
 #include "domain/status_macros.h"
 #include "domain/uuid.h"
+#include "server/etag.h"
 #include "server/org_unit_proto.h"
 
 namespace npsd::server {
@@ -121,7 +122,7 @@ absl::Status OrganizationService::SetArchived(const CallContext& call, const std
                                               const std::string& etag, bool archived,
                                               nps::v1::OrgUnit* response) {
   NPSD_ASSIGN_OR_RETURN(std::string unit_id, domain::ParseIdField("id", id));
-  NPSD_ASSIGN_OR_RETURN(std::optional<int64_t> version, VersionFromEtag("etag", etag));
+  NPSD_ASSIGN_OR_RETURN(std::optional<int64_t> version, ParseEtag("etag", etag));
   NPSD_ASSIGN_OR_RETURN(domain::OrgUnit unit,
                         units_.SetOrgUnitArchived(call.principal.tenant_id, unit_id, archived,
                                                   version, call.deadline));

@@ -1,10 +1,10 @@
 // tenant_proto.cc — tenant and API key message conversions.
 #include "server/tenant_proto.h"
 
-#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "domain/field_violation.h"
 #include "domain/status_macros.h"
+#include "server/etag.h"
 #include "server/proto_time.h"
 
 namespace npsd::server {
@@ -127,14 +127,9 @@ absl::StatusOr<domain::TenantPatch> TenantPatchFromProto(const nps::v1::UpdateTe
   for (int i = 0; i < request.update_mask().paths_size(); ++i) {
     ApplyMaskPath(request.update_mask().paths(i), request.tenant(), i, patch, violations);
   }
-  if (!request.tenant().etag().empty()) {
-    int64_t version = 0;
-    if (absl::SimpleAtoi(request.tenant().etag(), &version)) {
-      patch.expected_version = version;
-    } else {
-      violations.Add("tenant.etag", "is not an etag returned by this server");
-    }
-  }
+  absl::StatusOr<std::optional<int64_t>> version = ParseEtag("tenant.etag", request.tenant().etag());
+  violations.AddFrom(version.status());
+  if (version.ok()) patch.expected_version = *version;
   NPSD_RETURN_IF_ERROR(violations.ToStatus());
   return patch;
 }
