@@ -7,6 +7,8 @@
 #include <fstream>
 #include <mutex>
 #include <set>
+#include <utility>
+#include <vector>
 #include <thread>
 
 #include <grpcpp/create_channel.h>
@@ -110,26 +112,27 @@ TEST(LifecycleTest, SigtermLetsEveryAcceptedUnaryCallFinish) {
   std::atomic<int> ok{0};
   std::atomic<bool> stop{false};
   std::mutex mutex;
-  std::set<grpc::StatusCode> failures;
+  std::vector<std::pair<std::string, grpc::StatusCode>> failures;  // idempotency key, code
   std::vector<std::thread> clients;
   for (int c = 0; c < 4; ++c) {
     clients.emplace_back([&] {
       auto stub = nps::v1::ResponseService::NewStub((*process)->channel());
       while (!stop) {
+        const std::string key = absl::StrCat("unary-term-", next.fetch_add(1));
         nps::v1::SubmitResponseRequest request;
         request.mutable_response()->set_campaign_id(tenant->campaign_id);
         request.mutable_response()->set_score(7);
         request.mutable_response()->set_channel(nps::v1::WEB);
-        request.mutable_response()->set_idempotency_key(absl::StrCat("unary-term-", next.fetch_add(1)));
+        request.mutable_response()->set_idempotency_key(key);
         nps::v1::SubmitResponseResult result;
         const grpc::Status status = stub->SubmitResponse(BearerContext(tenant->token).get(), request, &result);
         if (status.ok()) {
           ok.fetch_add(1);
-        } else {
-          std::lock_guard<std::mutex> lock(mutex);
-          failures.insert(status.error_code());
-          if (status.error_code() == grpc::StatusCode::UNAVAILABLE) return;  // the server is gone
+          continue;
         }
+        std::lock_guard<std::mutex> lock(mutex);
+        failures.emplace_back(key, status.error_code());
+        if (status.error_code() == grpc::StatusCode::UNAVAILABLE) return;  // the server is gone
       }
     });
   }
@@ -137,12 +140,16 @@ TEST(LifecycleTest, SigtermLetsEveryAcceptedUnaryCallFinish) {
   EXPECT_EQ((*process)->Terminate(), 0);
   stop = true;
   for (std::thread& client : clients) client.join();
-  // Calls either completed or were refused before being accepted: never cut mid-way.
-  for (grpc::StatusCode code : failures) EXPECT_EQ(code, grpc::StatusCode::UNAVAILABLE);
-  const int64_t stored =
-      SuperuserQuery(absl::StrCat("SELECT count(*) FROM npsd.responses WHERE tenant_id = '", tenant->tenant_id, "'"))[0][0]
-          .as<int64_t>();
-  EXPECT_EQ(stored, ok.load()) << "every OK is stored, nothing else is";
+  // A call that fails was never accepted: refused (UNAVAILABLE) or dropped before a
+  // handler took it (CANCELLED), and nothing of it is stored.
+  const std::string stored_keys = absl::StrCat("SELECT count(*) FROM npsd.responses WHERE tenant_id = '",
+                                               tenant->tenant_id, "'");
+  for (const auto& [key, code] : failures) {
+    EXPECT_TRUE(code == grpc::StatusCode::UNAVAILABLE || code == grpc::StatusCode::CANCELLED) << code;
+    EXPECT_EQ(SuperuserQuery(stored_keys + " AND idempotency_key = '" + key + "'")[0][0].as<int64_t>(), 0)
+        << "a failed call was stored: it had been accepted";
+  }
+  EXPECT_EQ(SuperuserQuery(stored_keys)[0][0].as<int64_t>(), ok.load()) << "every OK is stored, nothing else is";
   process->reset();
   std::filesystem::remove_all(work_dir);
 }
