@@ -2,10 +2,10 @@
 #include "server/audit_service.h"
 
 #include "domain/field_violation.h"
-#include "domain/page_token.h"
 #include "domain/status_macros.h"
 #include "domain/text.h"
 #include "server/proto_time.h"
+#include "server/paging.h"
 
 namespace npsd::server {
 namespace {
@@ -51,13 +51,12 @@ grpc::Status AuditService::ListAuditEvents(grpc::ServerContext* context,
                                            nps::v1::ListAuditEventsResponse* response) {
   return runner_.Run(context, kListAuditEvents, [&](const CallContext& call) -> absl::Status {
     NPSD_ASSIGN_OR_RETURN(storage::AuditFilter filter, FilterFromProto(*request));
-    storage::PageRequest page;
-    NPSD_ASSIGN_OR_RETURN(page.size, domain::EffectivePageSize(request->page_size()));
-    NPSD_ASSIGN_OR_RETURN(page.after, domain::DecodePageToken(request->page_token(), filter.Key()));
+    NPSD_ASSIGN_OR_RETURN(storage::PageRequest page,
+                          PageRequestOf(request->page_size(), request->page_token(), filter.Key()));
     NPSD_ASSIGN_OR_RETURN(storage::Page<storage::StoredAuditEvent> result,
                           audit_.ListAuditEvents(call.principal.tenant_id, filter, page, call.deadline));
     for (const storage::StoredAuditEvent& event : result.items) *response->add_events() = ToProto(event);
-    if (result.next) response->set_next_page_token(domain::EncodePageToken(*result.next, filter.Key()));
+    response->set_next_page_token(NextPageToken(result.next, filter.Key()));
     return absl::OkStatus();
   });
 }

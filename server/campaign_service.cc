@@ -3,11 +3,11 @@
 
 #include <utility>
 
-#include "domain/page_token.h"
 #include "domain/status_macros.h"
 #include "domain/uuid.h"
 #include "server/campaign_proto.h"
 #include "server/etag.h"
+#include "server/paging.h"
 
 namespace npsd::server {
 namespace {
@@ -59,13 +59,12 @@ grpc::Status CampaignService::ListCampaigns(grpc::ServerContext* context,
                                             nps::v1::ListCampaignsResponse* response) {
   return runner_.Run(context, kListCampaigns, [&](const CallContext& call) -> absl::Status {
     NPSD_ASSIGN_OR_RETURN(storage::CampaignFilter filter, CampaignFilterFromProto(*request));
-    storage::PageRequest page;
-    NPSD_ASSIGN_OR_RETURN(page.size, domain::EffectivePageSize(request->page_size()));
-    NPSD_ASSIGN_OR_RETURN(page.after, domain::DecodePageToken(request->page_token(), filter.Key()));
+    NPSD_ASSIGN_OR_RETURN(storage::PageRequest page,
+                          PageRequestOf(request->page_size(), request->page_token(), filter.Key()));
     NPSD_ASSIGN_OR_RETURN(storage::Page<domain::Campaign> result,
                           campaigns_.ListCampaigns(call.principal.tenant_id, filter, page, call.deadline));
     for (const domain::Campaign& campaign : result.items) *response->add_campaigns() = ToProto(campaign);
-    if (result.next) response->set_next_page_token(domain::EncodePageToken(*result.next, filter.Key()));
+    response->set_next_page_token(NextPageToken(result.next, filter.Key()));
     return absl::OkStatus();
   });
 }

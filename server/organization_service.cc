@@ -2,11 +2,11 @@
 #include "server/organization_service.h"
 
 #include "absl/strings/str_cat.h"
-#include "domain/page_token.h"
 #include "domain/status_macros.h"
 #include "domain/uuid.h"
 #include "server/etag.h"
 #include "server/org_unit_proto.h"
+#include "server/paging.h"
 
 namespace npsd::server {
 namespace {
@@ -33,14 +33,6 @@ std::string ListFilterKey(const std::string& tenant_id, const domain::OrgUnitFil
   return absl::StrCat("org_units/", tenant_id, "/",
                       filter.kind ? domain::OrgUnitKindName(*filter.kind) : "*", "/",
                       filter.parent_code.value_or(""), "/", filter.show_archived ? "all" : "active");
-}
-
-absl::StatusOr<storage::PageRequest> PageRequestOf(int page_size, const std::string& page_token,
-                                                   const std::string& filter_key) {
-  storage::PageRequest page;
-  NPSD_ASSIGN_OR_RETURN(page.size, domain::EffectivePageSize(page_size));
-  NPSD_ASSIGN_OR_RETURN(page.after, domain::DecodePageToken(page_token, filter_key));
-  return page;
 }
 
 }  // namespace
@@ -84,7 +76,7 @@ grpc::Status OrganizationService::ListOrgUnits(grpc::ServerContext* context,
     NPSD_ASSIGN_OR_RETURN(storage::Page<domain::OrgUnit> result,
                           units_.ListOrgUnits(call.principal.tenant_id, filter, page, call.deadline));
     for (const domain::OrgUnit& unit : result.items) *response->add_org_units() = ToProto(unit);
-    if (result.next) response->set_next_page_token(domain::EncodePageToken(*result.next, filter_key));
+    response->set_next_page_token(NextPageToken(result.next, filter_key));
     return absl::OkStatus();
   });
 }

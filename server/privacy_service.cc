@@ -3,10 +3,10 @@
 
 #include <utility>
 
-#include "domain/page_token.h"
 #include "domain/status_macros.h"
 #include "domain/uuid.h"
 #include "server/privacy_proto.h"
+#include "server/paging.h"
 
 namespace npsd::server {
 namespace {
@@ -71,14 +71,13 @@ grpc::Status PrivacyService::ListDataSubjectRequests(grpc::ServerContext* contex
                                                      nps::v1::ListDataSubjectRequestsResponse* response) {
   return runner_.Run(context, kListDataSubjectRequests, [&](const CallContext& call) -> absl::Status {
     NPSD_ASSIGN_OR_RETURN(storage::DataSubjectRequestFilter filter, DataSubjectRequestFilterFromProto(*request));
-    storage::PageRequest page;
-    NPSD_ASSIGN_OR_RETURN(page.size, domain::EffectivePageSize(request->page_size()));
-    NPSD_ASSIGN_OR_RETURN(page.after, domain::DecodePageToken(request->page_token(), filter.Key()));
+    NPSD_ASSIGN_OR_RETURN(storage::PageRequest page,
+                          PageRequestOf(request->page_size(), request->page_token(), filter.Key()));
     const absl::Time now = clock_();
     NPSD_ASSIGN_OR_RETURN(storage::Page<domain::DataSubjectRequest> result,
                           privacy_.ListDataSubjectRequests(call.principal.tenant_id, filter, page, now, call.deadline));
     for (const domain::DataSubjectRequest& found : result.items) *response->add_requests() = ToProto(found, now);
-    if (result.next) response->set_next_page_token(domain::EncodePageToken(*result.next, filter.Key()));
+    response->set_next_page_token(NextPageToken(result.next, filter.Key()));
     return absl::OkStatus();
   });
 }

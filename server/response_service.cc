@@ -3,11 +3,11 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/blocking_counter.h"
-#include "domain/page_token.h"
 #include "domain/status_macros.h"
 #include "domain/uuid.h"
 #include "server/response_proto.h"
 #include "server/response_stream.h"
+#include "server/paging.h"
 
 namespace npsd::server {
 namespace {
@@ -114,13 +114,12 @@ grpc::Status ResponseService::ListResponses(grpc::ServerContext* context,
                                             nps::v1::ListResponsesResponse* response) {
   return runner_.Run(context, kListResponses, [&](const CallContext& call) -> absl::Status {
     NPSD_ASSIGN_OR_RETURN(storage::ResponseFilter filter, ResponseFilterFromProto(*request));
-    storage::PageRequest page;
-    NPSD_ASSIGN_OR_RETURN(page.size, domain::EffectivePageSize(request->page_size()));
-    NPSD_ASSIGN_OR_RETURN(page.after, domain::DecodePageToken(request->page_token(), filter.Key()));
+    NPSD_ASSIGN_OR_RETURN(storage::PageRequest page,
+                          PageRequestOf(request->page_size(), request->page_token(), filter.Key()));
     NPSD_ASSIGN_OR_RETURN(storage::Page<storage::StoredResponse> result,
                           responses_.ListResponses(call.principal.tenant_id, filter, page, call.deadline));
     for (const storage::StoredResponse& stored : result.items) *response->add_responses() = ToProto(stored);
-    if (result.next) response->set_next_page_token(domain::EncodePageToken(*result.next, filter.Key()));
+    response->set_next_page_token(NextPageToken(result.next, filter.Key()));
     return absl::OkStatus();
   });
 }

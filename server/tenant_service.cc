@@ -4,10 +4,10 @@
 #include <utility>
 
 #include "auth/api_key_token.h"
-#include "domain/page_token.h"
 #include "domain/status_macros.h"
 #include "domain/uuid.h"
 #include "server/tenant_proto.h"
+#include "server/paging.h"
 
 namespace npsd::server {
 namespace {
@@ -25,14 +25,6 @@ const RpcMethod kRevokeApiKey{"/nps.v1.TenantService/RevokeApiKey", MethodPolicy
 
 // The filter key of key lists: a page token is only valid for the tenant it was issued for.
 std::string KeyListFilter(const std::string& tenant_id) { return "api_keys/" + tenant_id; }
-
-absl::StatusOr<storage::PageRequest> PageRequestOf(int page_size, const std::string& page_token,
-                                                   const std::string& filter) {
-  storage::PageRequest page;
-  NPSD_ASSIGN_OR_RETURN(page.size, domain::EffectivePageSize(page_size));
-  NPSD_ASSIGN_OR_RETURN(page.after, domain::DecodePageToken(page_token, filter));
-  return page;
-}
 
 }  // namespace
 
@@ -73,7 +65,7 @@ grpc::Status TenantService::ListTenants(grpc::ServerContext* context,
     NPSD_ASSIGN_OR_RETURN(storage::Page<domain::Tenant> result,
                           tenants_.ListAllTenants(page, call.deadline));
     for (const domain::Tenant& tenant : result.items) *response->add_tenants() = ToProto(tenant);
-    if (result.next) response->set_next_page_token(domain::EncodePageToken(*result.next, "tenants"));
+    response->set_next_page_token(NextPageToken(result.next, "tenants"));
     return absl::OkStatus();
   });
 }
@@ -123,9 +115,7 @@ grpc::Status TenantService::ListApiKeys(grpc::ServerContext* context,
                           keys_.ListApiKeys(tenant_id, page, call.deadline));
     const absl::Time now = clock_();
     for (const domain::ApiKey& key : result.items) *response->add_api_keys() = ToProto(key, now);
-    if (result.next) {
-      response->set_next_page_token(domain::EncodePageToken(*result.next, KeyListFilter(tenant_id)));
-    }
+    response->set_next_page_token(NextPageToken(result.next, KeyListFilter(tenant_id)));
     return absl::OkStatus();
   });
 }
