@@ -19,6 +19,15 @@ std::optional<int64_t> OptionalMicros(const std::optional<absl::Time>& time) {
   return absl::ToUnixMicros(*time);
 }
 
+std::optional<int64_t> CursorMicros(const PageRequest& page) {
+  if (!page.after) return std::nullopt;
+  return absl::ToUnixMicros(page.after->time);
+}
+
+std::string CursorId(const PageRequest& page) {
+  return page.after ? page.after->id : "00000000-0000-0000-0000-000000000000";
+}
+
 namespace {
 
 void AppendQuoted(const std::string& item, std::string& literal) {

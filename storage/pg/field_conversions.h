@@ -12,6 +12,7 @@
 #include <pqxx/pqxx>
 
 #include "absl/time/time.h"
+#include "storage/page.h"
 
 namespace npsd::storage::pg {
 
@@ -24,6 +25,11 @@ std::optional<absl::Time> OptionalTimeField(const pqxx::field& field);
 // OptionalMicros converts an optional time to an optional microsecond count, the form
 // in which it is passed as a query parameter.
 std::optional<int64_t> OptionalMicros(const std::optional<absl::Time>& time);
+
+// CursorMicros and CursorId are the parameters of a keyset condition
+// `(time, id) > (npsd.from_micros($n), $m::uuid)`: NULL and the nil UUID on a first page.
+std::optional<int64_t> CursorMicros(const PageRequest& page);
+std::string CursorId(const PageRequest& page);
 
 // TextArrayLiteral renders `items` as a PostgreSQL text[] literal for a parameter.
 std::string TextArrayLiteral(const std::vector<std::string>& items);

@@ -74,8 +74,8 @@ absl::StatusOr<Page<domain::ApiKey>> PgApiKeyRepository::ListApiKeys(const std::
                 " FROM npsd.api_keys k WHERE k.tenant_id = $1::uuid AND (NOT $2 OR"
                 " (k.create_time, k.api_key_id) > (npsd.from_micros($3), $4::uuid))"
                 " ORDER BY k.create_time, k.api_key_id LIMIT $5",
-            tenant_id, has_cursor, has_cursor ? absl::ToUnixMicros(page.after->time) : 0,
-            has_cursor ? page.after->id : "00000000-0000-0000-0000-000000000000", page.size + 1);
+            tenant_id, has_cursor, CursorMicros(page),
+            CursorId(page), page.size + 1);
         std::vector<domain::ApiKey> keys;
         for (const auto& row : rows) keys.push_back(ApiKeyFromRow(row));
         return MakePage(std::move(keys), page.size, [](const domain::ApiKey& last) {

@@ -39,8 +39,8 @@ absl::StatusOr<Page<StoredAuditEvent>> PgAuditRepository::ListAuditEvents(const 
         " AND ($5::bigint IS NULL OR (event_time, event_id) > (npsd.from_micros($5), $6::uuid))"
         " ORDER BY event_time, event_id LIMIT $7",
         tenant_id, EscapeLike(filter.action_prefix), OptionalMicros(filter.after), OptionalMicros(filter.before),
-        page.after ? std::optional<int64_t>(absl::ToUnixMicros(page.after->time)) : std::nullopt,
-        page.after ? page.after->id : "00000000-0000-0000-0000-000000000000", page.size + 1);
+        CursorMicros(page),
+        CursorId(page), page.size + 1);
     std::vector<StoredAuditEvent> events;
     for (const auto& row : rows) events.push_back(EventFromRow(row));
     return MakePage(std::move(events), page.size, [](const StoredAuditEvent& last) {

@@ -207,8 +207,8 @@ absl::StatusOr<Page<Campaign>> PgCampaignRepository::ListCampaigns(const std::st
         filter.state ? domain::CampaignStateName(*filter.state) : "",
         filter.channel ? domain::ChannelName(*filter.channel) : "", filter.label_key,
         filter.label_value.has_value(), filter.label_value.value_or(""), EscapeLike(filter.name_contains),
-        has_cursor, has_cursor ? absl::ToUnixMicros(page.after->time) : 0,
-        has_cursor ? page.after->id : "00000000-0000-0000-0000-000000000000", page.size + 1);
+        has_cursor, CursorMicros(page),
+        CursorId(page), page.size + 1);
     std::vector<Campaign> campaigns;
     for (const auto& row : rows) campaigns.push_back(CampaignFromRow(row));
     return MakePage(std::move(campaigns), page.size, [](const Campaign& last) {

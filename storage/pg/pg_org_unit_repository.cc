@@ -171,8 +171,8 @@ absl::StatusOr<Page<OrgUnit>> PgOrgUnitRepository::ListOrgUnits(const std::strin
                 " AND (NOT $5 OR (create_time, unit_id) > (npsd.from_micros($6), $7::uuid))"
                 " ORDER BY create_time, unit_id LIMIT $8",
             tenant_id, kind, filter.parent_code, filter.show_archived, has_cursor,
-            has_cursor ? absl::ToUnixMicros(page.after->time) : 0,
-            has_cursor ? page.after->id : "00000000-0000-0000-0000-000000000000", page.size + 1);
+            CursorMicros(page),
+            CursorId(page), page.size + 1);
         std::vector<OrgUnit> units;
         for (const auto& row : rows) units.push_back(OrgUnitFromRow(row));
         return MakePage(std::move(units), page.size, [](const OrgUnit& last) {

@@ -181,8 +181,8 @@ absl::StatusOr<Page<DataSubjectRequest>> PgPrivacyRepository::ListDataSubjectReq
         tenant_id, filter.type ? domain::DataSubjectRequestTypeName(*filter.type) : "",
         filter.status ? domain::DataSubjectRequestStatusName(*filter.status) : "", filter.overdue_only,
         OpenStatusNames(), absl::ToUnixMicros(now),
-        page.after ? std::optional<int64_t>(absl::ToUnixMicros(page.after->time)) : std::nullopt,
-        page.after ? page.after->id : "00000000-0000-0000-0000-000000000000", page.size + 1);
+        CursorMicros(page),
+        CursorId(page), page.size + 1);
     std::vector<DataSubjectRequest> requests;
     for (const auto& row : rows) requests.push_back(ReadRequest(row));
     return MakePage(std::move(requests), page.size, [](const DataSubjectRequest& last) {

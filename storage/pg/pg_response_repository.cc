@@ -102,8 +102,8 @@ absl::StatusOr<Page<StoredResponse>> PgResponseRepository::ListResponses(const s
         filter.campaign_id, micros(filter.answered_after), micros(filter.answered_before), filter.scope.region_code,
         filter.scope.brand_code, filter.scope.business_unit_code,
         filter.channel ? domain::ChannelName(*filter.channel) : "", filter.agent_id, filter.queue, has_comment,
-        page.after ? std::optional<int64_t>(absl::ToUnixMicros(page.after->time)) : std::nullopt,
-        page.after ? page.after->id : "00000000-0000-0000-0000-000000000000", page.size + 1);
+        CursorMicros(page),
+        CursorId(page), page.size + 1);
     ResponseReader reader(cipher_, tenant_id);
     std::vector<StoredResponse> responses;
     for (const auto& row : rows) {

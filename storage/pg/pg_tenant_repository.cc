@@ -95,8 +95,8 @@ absl::StatusOr<Page<domain::Tenant>> PgTenantRepository::ListAllTenants(const Pa
                 " FROM npsd.tenants WHERE NOT $1 OR (create_time, tenant_id) >"
                 " (npsd.from_micros($2), $3::uuid)"
                 " ORDER BY create_time, tenant_id LIMIT $4",
-            has_cursor, has_cursor ? absl::ToUnixMicros(page.after->time) : 0,
-            has_cursor ? page.after->id : "00000000-0000-0000-0000-000000000000", page.size + 1);
+            has_cursor, CursorMicros(page),
+            CursorId(page), page.size + 1);
         std::vector<domain::Tenant> tenants;
         for (const auto& row : rows) tenants.push_back(TenantFromRow(row));
         return MakePage(std::move(tenants), page.size, [](const domain::Tenant& last) {
