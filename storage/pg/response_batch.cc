@@ -209,9 +209,12 @@ void SettleReplays(pqxx::work& txn, const std::string& tenant_id, const std::vec
     int score;
   };
   std::map<std::string, Stored> stored;  // by idempotency key
+  // One probe of the unique (tenant, key) index per key: a LIMIT subquery is never
+  // flattened, so the plan cannot drift with the table's statistics.
   for (const auto& row : txn.exec_params(
-           "SELECT idempotency_key, response_id::text, payload_sha256, score FROM npsd.responses"
-           " WHERE tenant_id = $1::uuid AND idempotency_key = ANY ($2::text[])",
+           "SELECT k.key, r.response_id::text, r.payload_sha256, r.score FROM unnest($2::text[]) AS k(key)"
+           " CROSS JOIN LATERAL (SELECT response_id, payload_sha256, score FROM npsd.responses"
+           " WHERE tenant_id = $1::uuid AND idempotency_key = k.key LIMIT 1) r",
            tenant_id, TextArrayLiteral(keys))) {
     stored[row[0].as<std::string>()] = {row[1].as<std::string>(), BytesField(row[2]), row[3].as<int>()};
   }

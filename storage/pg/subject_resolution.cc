@@ -31,33 +31,34 @@ std::pair<std::string, std::string> LookupParameters(const std::vector<HashKey>&
   return {TextArrayLiteral(kinds), TextArrayLiteral(hashes)};
 }
 
-std::set<HashKey> Suppressed(pqxx::work& txn, const std::string& tenant_id, const std::vector<HashKey>& keys) {
-  const auto [kinds, hashes] = LookupParameters(keys);
-  std::set<HashKey> suppressed;
-  for (const auto& row : txn.exec_params(
-           "SELECT x.kind, x.lookup_hash FROM unnest($1::text[], $2::bytea[]) AS w(kind, hash)"
-           " JOIN npsd.suppressed_identifiers x ON x.tenant_id = $3::uuid AND x.kind = w.kind"
-           " AND x.lookup_hash = w.hash",
-           kinds, hashes, tenant_id)) {
-    suppressed.insert({row[0].as<std::string>(), BytesField(row[1])});
-  }
-  return suppressed;
-}
+// Lookup is what the database holds for a batch's identifiers.
+struct Lookup {
+  std::set<HashKey> suppressed;            // erased identifiers, refused for good
+  std::map<HashKey, KnownSubject> known;  // identifiers of existing subjects
+};
 
-std::map<HashKey, KnownSubject> Known(pqxx::work& txn, const std::string& tenant_id,
-                                      const std::vector<HashKey>& keys) {
+// LookUp probes the suppression list and the identifier index once per identifier, in
+// one statement; LIMIT subqueries are never flattened, so each probe stays an index
+// lookup on the full key whatever the tables' statistics say.
+Lookup LookUp(pqxx::work& txn, const std::string& tenant_id, const std::vector<HashKey>& keys) {
   const auto [kinds, hashes] = LookupParameters(keys);
-  std::map<HashKey, KnownSubject> known;
+  Lookup lookup;
   for (const auto& row : txn.exec_params(
-           "SELECT i.kind, i.lookup_hash, s.subject_id::text, s.restricted, s.wrapped_key"
+           "SELECT w.kind, w.hash, x.suppressed, f.subject_id::text, f.restricted, f.wrapped_key"
            " FROM unnest($1::text[], $2::bytea[]) AS w(kind, hash)"
-           " JOIN npsd.subject_identifiers i ON i.tenant_id = $3::uuid AND i.kind = w.kind AND i.lookup_hash = w.hash"
-           " JOIN npsd.subjects s ON s.tenant_id = i.tenant_id AND s.subject_id = i.subject_id",
+           " CROSS JOIN LATERAL (SELECT EXISTS (SELECT 1 FROM npsd.suppressed_identifiers"
+           " WHERE tenant_id = $3::uuid AND kind = w.kind AND lookup_hash = w.hash) AS suppressed) x"
+           " LEFT JOIN LATERAL (SELECT s.subject_id, s.restricted, s.wrapped_key FROM npsd.subject_identifiers i"
+           " JOIN npsd.subjects s ON s.tenant_id = i.tenant_id AND s.subject_id = i.subject_id"
+           " WHERE i.tenant_id = $3::uuid AND i.kind = w.kind AND i.lookup_hash = w.hash LIMIT 1) f ON true",
            kinds, hashes, tenant_id)) {
-    known[{row[0].as<std::string>(), BytesField(row[1])}] =
-        KnownSubject{row[2].as<std::string>(), row[3].as<bool>(), BytesField(row[4])};
+    const HashKey key{row[0].as<std::string>(), BytesField(row[1])};
+    if (row[2].as<bool>()) lookup.suppressed.insert(key);
+    if (!row[3].is_null()) {
+      lookup.known[key] = KnownSubject{row[3].as<std::string>(), row[4].as<bool>(), BytesField(row[5])};
+    }
   }
-  return known;
+  return lookup;
 }
 
 // SubjectWrites collects the rows a batch adds.
@@ -67,23 +68,20 @@ struct SubjectWrites {
   std::set<HashKey> stored;  // identifiers that exist or are being added
 };
 
+// Insert adds the new subjects and identifiers in one statement (the identifiers'
+// foreign keys are checked at its end, when the subjects exist).
 void Insert(pqxx::work& txn, const privacy::PersonalDataCipher& cipher, const std::string& tenant_id,
             const SubjectWrites& writes) {
-  if (!writes.new_ids.empty()) {
-    txn.exec_params(
-        "INSERT INTO npsd.subjects (tenant_id, subject_id, wrapped_key, master_key_id)"
-        " SELECT $1::uuid, id, key, $4 FROM unnest($2::uuid[], $3::bytea[]) AS u(id, key)",
-        tenant_id, TextArrayLiteral(writes.new_ids), TextArrayLiteral(writes.new_wrapped_keys),
-        cipher.master_key_id());
-  }
-  if (!writes.kinds.empty()) {
-    txn.exec_params(
-        "INSERT INTO npsd.subject_identifiers (tenant_id, kind, lookup_hash, subject_id, value_ciphertext)"
-        " SELECT $1::uuid, k, h, s, c FROM unnest($2::text[], $3::bytea[], $4::uuid[], $5::bytea[]) AS u(k, h, s, c)"
-        " ON CONFLICT DO NOTHING",
-        tenant_id, TextArrayLiteral(writes.kinds), TextArrayLiteral(writes.hashes),
-        TextArrayLiteral(writes.owner_ids), TextArrayLiteral(writes.ciphertexts));
-  }
+  if (writes.kinds.empty()) return;
+  txn.exec_params(
+      "WITH new_subjects AS (INSERT INTO npsd.subjects (tenant_id, subject_id, wrapped_key, master_key_id)"
+      " SELECT $1::uuid, id, key, $4 FROM unnest($2::uuid[], $3::bytea[]) AS u(id, key))"
+      " INSERT INTO npsd.subject_identifiers (tenant_id, kind, lookup_hash, subject_id, value_ciphertext)"
+      " SELECT $1::uuid, k, h, s, c FROM unnest($5::text[], $6::bytea[], $7::uuid[], $8::bytea[]) AS u(k, h, s, c)"
+      " ON CONFLICT DO NOTHING",
+      tenant_id, TextArrayLiteral(writes.new_ids), TextArrayLiteral(writes.new_wrapped_keys), cipher.master_key_id(),
+      TextArrayLiteral(writes.kinds), TextArrayLiteral(writes.hashes), TextArrayLiteral(writes.owner_ids),
+      TextArrayLiteral(writes.ciphertexts));
 }
 
 }  // namespace
@@ -100,8 +98,9 @@ absl::Status ResolveSubjects(pqxx::work& txn, const privacy::PersonalDataCipher&
     }
   }
   if (all_keys.empty()) return absl::OkStatus();
-  const std::set<HashKey> suppressed = Suppressed(txn, tenant_id, all_keys);
-  std::map<HashKey, KnownSubject> known = Known(txn, tenant_id, all_keys);
+  Lookup lookup = LookUp(txn, tenant_id, all_keys);
+  const std::set<HashKey>& suppressed = lookup.suppressed;
+  std::map<HashKey, KnownSubject>& known = lookup.known;
   std::map<std::string, std::string> data_keys;  // subject id -> unwrapped data key
   SubjectWrites writes;
   for (const auto& [key, subject] : known) writes.stored.insert(key);
