@@ -66,8 +66,8 @@ void ResponseStreamSession::PushAck(nps::v1::SubmitResponseResult ack) {
 }
 
 void ResponseStreamSession::WriteAcks() {
+  std::deque<nps::v1::SubmitResponseResult> ready_acks;
   while (true) {
-    nps::v1::SubmitResponseResult ack;
     {
       absl::MutexLock lock(&mutex_);
       const auto ready = [this]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_) {
@@ -75,14 +75,22 @@ void ResponseStreamSession::WriteAcks() {
       };
       mutex_.Await(absl::Condition(&ready));
       if (acks_.empty()) return;  // reading is done and every item was acked
-      ack = std::move(acks_.front());
-      acks_.pop_front();
+      ready_acks.swap(acks_);
     }
-    // A failed write (client gone) still counts the item out, so outstanding callbacks
+    // Every ack but the last may wait in gRPC's buffer: a committed batch leaves in a
+    // few frames instead of one write per item.
+    bool written = true;
+    const int count = static_cast<int>(ready_acks.size());
+    for (int i = 0; i < count && written; ++i) {
+      grpc::WriteOptions options;
+      if (i + 1 < count) options.set_buffer_hint();
+      written = stream_->Write(ready_acks[i], options);
+    }
+    ready_acks.clear();
+    // A failed write (client gone) still counts the items out, so outstanding callbacks
     // find the session alive and the reader stops.
-    const bool written = stream_->Write(ack);
     absl::MutexLock lock(&mutex_);
-    --in_flight_;
+    in_flight_ -= count;
     if (!written) write_failed_ = true;
   }
 }

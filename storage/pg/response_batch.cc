@@ -104,7 +104,9 @@ absl::Status DrawResponseIds(std::vector<Entry>& entries) {
 
 // InsertStatement inserts the rows given as parallel arrays and, in the same statement,
 // counts the rows actually inserted into the rollups and their subjects' last-surveyed
-// time; it returns the inserted ids. A used idempotency key skips its row.
+// time; it returns the inserted ids. A used idempotency key skips its row. The subjects
+// are reached through an index condition listing the batch's subjects, so the update
+// never scans a tenant's subjects whatever the join order.
 const std::string& InsertStatement() {
   static const std::string* const statement = [] {
     std::string sql =
@@ -129,7 +131,9 @@ const std::string& InsertStatement() {
                     ", surveyed AS (UPDATE npsd.subjects s SET last_surveyed_at = greatest(s.last_surveyed_at, v.at)"
                     " FROM (SELECT subject_id, max(answered_at) AS at FROM inserted WHERE subject_id IS NOT NULL"
                     " GROUP BY subject_id ORDER BY subject_id) v"
-                    " WHERE s.tenant_id = $1::uuid AND s.subject_id = v.subject_id)"
+                    " WHERE s.tenant_id = $1::uuid"
+                    " AND s.subject_id = ANY (ARRAY(SELECT subject_id FROM inserted WHERE subject_id IS NOT NULL))"
+                    " AND s.subject_id = v.subject_id)"
                     " SELECT response_id::text FROM inserted");
     return new std::string(sql);
   }();

@@ -16,14 +16,16 @@ namespace {
 
 constexpr int kTransientRetries = 3;
 
-// kTenantContext opens one tenant's share of a batch. Every statement of a batch is a
-// keyed lookup or insert, so the planner is steered to index paths: under fast ingestion
-// the tables grow faster than autovacuum refreshes their statistics, and plans costed on
-// stale statistics hash-join or scan whole tenants (measured: 20 ms a batch instead of 1).
+// kTenantContext opens one tenant's share of a batch. Every statement of a batch joins
+// the batch's rows to tables by their keys, so the planner is left one kind of plan: a
+// nested loop probing an index per row. Under fast ingestion the tables grow faster than
+// autovacuum refreshes their statistics, and plans costed on stale statistics hash-join,
+// scan or materialize whole tenants (measured: 60 ms for a 450-row batch instead of 5).
 constexpr const char* kTenantContext =
     "SELECT set_config('app.tenant_id', $1, true), set_config('statement_timeout', '30000', true),"
     " set_config('enable_seqscan', 'off', true), set_config('enable_bitmapscan', 'off', true),"
-    " set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true)";
+    " set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true),"
+    " set_config('enable_material', 'off', true)";
 
 bool IsTransient(const absl::Status& status) {
   return absl::IsAborted(status) || absl::IsAlreadyExists(status);

@@ -110,4 +110,19 @@ int64_t NpsdProcess::PeakRssBytes() const {
   return -1;
 }
 
+double NpsdProcess::CpuSeconds() const {
+  std::ifstream file(absl::StrCat("/proc/", pid_, "/stat"));
+  std::string stat((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+  // Fields after the command name (which may hold spaces) start at field 3; utime and
+  // stime are fields 14 and 15, in clock ticks.
+  const size_t name_end = stat.rfind(')');
+  if (name_end == std::string::npos) return -1;
+  std::vector<std::string> fields = absl::StrSplit(stat.substr(name_end + 2), ' ', absl::SkipEmpty());
+  int64_t user_ticks = 0, system_ticks = 0;
+  if (fields.size() < 13 || !absl::SimpleAtoi(fields[11], &user_ticks) || !absl::SimpleAtoi(fields[12], &system_ticks)) {
+    return -1;
+  }
+  return static_cast<double>(user_ticks + system_ticks) / static_cast<double>(sysconf(_SC_CLK_TCK));
+}
+
 }  // namespace npsd::testing

@@ -37,6 +37,8 @@ class NpsdProcess {
   const std::string& operator_token() const { return operator_token_; }
   // PeakRssBytes is the server's peak resident set size so far (VmHWM).
   int64_t PeakRssBytes() const;
+  // CpuSeconds is the CPU time (user and system) the server has used so far.
+  double CpuSeconds() const;
 
  private:
   NpsdProcess(pid_t pid, std::shared_ptr<grpc::Channel> channel, std::string operator_token)
