@@ -60,7 +60,7 @@ RetentionRunReport RetentionRunner::RunLocked(const std::vector<std::string>& te
   for (const std::string& tenant_id : tenant_ids) {
     if (stopping_) break;
     bool applies = false;
-    RetentionTotals totals;
+    RetentionRun totals;
     const absl::Status status = RunOneTenant(tenant_id, now, applies, totals);
     if (!applies && status.ok()) continue;
     const absl::Status audited = retention_.Audit(tenant_id, domain::kRetentionActor, totals, status);
@@ -74,7 +74,7 @@ RetentionRunReport RetentionRunner::RunLocked(const std::vector<std::string>& te
 }
 
 absl::Status RetentionRunner::RunOneTenant(const std::string& tenant_id, absl::Time now, bool& applies,
-                                           RetentionTotals& totals) {
+                                           RetentionRun& totals) {
   NPSD_ASSIGN_OR_RETURN(TenantRetention::Plan plan, retention_.PlanRun(tenant_id, now, Deadline()));
   applies = plan.applies();
   return retention_.Apply(tenant_id, plan, {absl::InfiniteFuture(), [this] { return stopping_.load(); }}, totals);

@@ -73,7 +73,7 @@ class RetentionRunner {
  private:
   RetentionRunReport RunLocked(const std::vector<std::string>& tenant_ids, absl::Time now);
   // RunOneTenant applies the policy of `tenant_id`; `applies` tells whether it does anything.
-  absl::Status RunOneTenant(const std::string& tenant_id, absl::Time now, bool& applies, RetentionTotals& totals);
+  absl::Status RunOneTenant(const std::string& tenant_id, absl::Time now, bool& applies, RetentionRun& totals);
   absl::Time Deadline() const { return absl::Now() + options_.transaction_timeout; }
 
   ConnectionPool& pool_;

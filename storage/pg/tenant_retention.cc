@@ -48,14 +48,14 @@ absl::StatusOr<TenantRetention::Plan> TenantRetention::PlanRun(const std::string
 }
 
 absl::Status TenantRetention::Apply(const std::string& tenant_id, const Plan& plan, const RunControl& control,
-                                    RetentionTotals& totals) {
+                                    RetentionRun& totals) {
   NPSD_RETURN_IF_ERROR(ApplyResponseBatches(tenant_id, plan, control, totals));
   if (!plan.plan.subject_cutoff()) return absl::OkStatus();
   return DeleteSubjectBatches(tenant_id, *plan.plan.subject_cutoff(), control, totals);
 }
 
 absl::Status TenantRetention::ApplyResponseBatches(const std::string& tenant_id, const Plan& plan,
-                                                   const RunControl& control, RetentionTotals& totals) {
+                                                   const RunControl& control, RetentionRun& totals) {
   while (plan.plan.latest_cutoff()) {
     NPSD_RETURN_IF_ERROR(NextBatchAllowed(control));
     size_t selected = 0;
@@ -90,7 +90,7 @@ absl::Status TenantRetention::ApplyResponseBatches(const std::string& tenant_id,
 }
 
 absl::Status TenantRetention::DeleteSubjectBatches(const std::string& tenant_id, absl::Time cutoff,
-                                                   const RunControl& control, RetentionTotals& totals) {
+                                                   const RunControl& control, RetentionRun& totals) {
   while (true) {
     NPSD_RETURN_IF_ERROR(NextBatchAllowed(control));
     int64_t deleted = 0;
@@ -106,7 +106,7 @@ absl::Status TenantRetention::DeleteSubjectBatches(const std::string& tenant_id,
 }
 
 absl::Status TenantRetention::Audit(const std::string& tenant_id, const std::string& actor,
-                                    const RetentionTotals& totals, const absl::Status& status) {
+                                    const RetentionRun& totals, const absl::Status& status) {
   const domain::AuditEvent event{actor,
                                  "retention.run",
                                  tenant_id,

@@ -22,7 +22,7 @@
 //
 //   TenantRetention retention(pool, {});
 //   NPSD_ASSIGN_OR_RETURN(TenantRetention::Plan plan, retention.PlanRun(tenant_id, now, deadline));
-//   RetentionTotals totals;
+//   RetentionRun totals;  // storage/privacy_repository.h
 //   absl::Status status = retention.Apply(tenant_id, plan, control, totals);
 //   NPSD_RETURN_IF_ERROR(retention.Audit(tenant_id, actor, totals, status));
 #ifndef NPSD_STORAGE_PG_TENANT_RETENTION_H_
@@ -37,15 +37,9 @@
 #include "absl/time/time.h"
 #include "domain/retention.h"
 #include "storage/pg/connection_pool.h"
+#include "storage/privacy_repository.h"
 
 namespace npsd::storage::pg {
-
-// RetentionTotals counts what a run committed for one tenant.
-struct RetentionTotals {
-  int64_t responses_deleted = 0;
-  int64_t responses_anonymized = 0;  // personal data removed, score kept
-  int64_t subjects_deleted = 0;      // people deleted with their identifiers
-};
 
 // RunControl says when a run must stop between two batches.
 struct RunControl {
@@ -83,22 +77,22 @@ class TenantRetention {
   absl::StatusOr<Plan> PlanRun(const std::string& tenant_id, absl::Time now, absl::Time deadline);
 
   // Apply carries out `plan` in batches, each committed on its own and counted in
-  // `totals`, also when it stops early: CANCELLED when `control` asked to stop,
+  // `totals` (its as_of is left alone), also when it stops early: CANCELLED when `control` asked to stop,
   // DEADLINE_EXCEEDED at its deadline, or the error of a failed batch (which changed
   // nothing). Batches already committed stay; running again continues.
   absl::Status Apply(const std::string& tenant_id, const Plan& plan, const RunControl& control,
-                     RetentionTotals& totals);
+                     RetentionRun& totals);
 
   // Audit writes the run to the tenant's audit trail: action `retention.run` by
   // `actor`, outcome OK or the code of `status`, and the counts.
-  absl::Status Audit(const std::string& tenant_id, const std::string& actor, const RetentionTotals& totals,
+  absl::Status Audit(const std::string& tenant_id, const std::string& actor, const RetentionRun& totals,
                      const absl::Status& status);
 
  private:
   absl::Status ApplyResponseBatches(const std::string& tenant_id, const Plan& plan, const RunControl& control,
-                                    RetentionTotals& totals);
+                                    RetentionRun& totals);
   absl::Status DeleteSubjectBatches(const std::string& tenant_id, absl::Time cutoff, const RunControl& control,
-                                    RetentionTotals& totals);
+                                    RetentionRun& totals);
   // BatchDeadline is when a batch starting now must end.
   absl::Time BatchDeadline(const RunControl& control) const;
 
