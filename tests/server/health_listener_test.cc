@@ -18,7 +18,6 @@
 
 #include "absl/strings/str_cat.h"
 #include "grpc/health/v1/health.grpc.pb.h"
-#include "nps/v1/tenant_service.grpc.pb.h"
 #include "server/health_probe.h"
 #include "server/npsd_server.h"
 #include "tests/server/server_fixture.h"
