@@ -6,6 +6,7 @@
 #include <cctype>
 #include <optional>
 #include <string>
+#include <utility>
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
@@ -38,15 +39,20 @@ std::string RequestId(grpc::ServerContext* context) {
 }  // namespace
 
 CallRunner::CallRunner(auth::Authenticator& authenticator, RateLimiter& limiter, Metrics& metrics,
-                       absl::Duration max_deadline)
-    : authenticator_(authenticator), limiter_(limiter), metrics_(metrics), max_deadline_(max_deadline) {}
+                       absl::Duration max_deadline, CallLog log)
+    : authenticator_(authenticator),
+      limiter_(limiter),
+      metrics_(metrics),
+      max_deadline_(max_deadline),
+      log_(std::move(log)) {}
 
 absl::StatusOr<CallContext> CallRunner::Admit(grpc::ServerContext* context, const RpcMethod& method,
-                                              absl::Time start) {
+                                              absl::Time start, CallRecord& record) {
   const absl::Time client_deadline = absl::FromChrono(context->deadline());
   const absl::Time deadline = method.long_lived ? client_deadline : std::min(client_deadline, start + max_deadline_);
   NPSD_ASSIGN_OR_RETURN(auth::Principal principal,
                         authenticator_.Authenticate(Metadata(context, "authorization"), deadline));
+  record.tenant_id = principal.tenant_id;
   NPSD_RETURN_IF_ERROR(auth::Authorize(principal, method.policy));
   NPSD_RETURN_IF_ERROR(limiter_.Admit(principal));
   return CallContext{std::move(principal), deadline};
@@ -63,15 +69,12 @@ grpc::Status CallRunner::Run(grpc::ServerContext* context, const RpcMethod& meth
                              const std::function<absl::Status(const CallContext&)>& body) {
   const absl::Time start = absl::Now();
   CallRecord record{RequestId(context), method.name, "", absl::StatusCode::kOk, absl::ZeroDuration()};
-  absl::StatusOr<CallContext> call = Admit(context, method, start);
+  absl::StatusOr<CallContext> call = Admit(context, method, start, record);
   absl::Status status = call.status();
-  if (call.ok()) {
-    record.tenant_id = call->principal.tenant_id;
-    status = RunBody(method, *call, body);
-  }
+  if (call.ok()) status = RunBody(method, *call, body);
   record.code = status.code();
   record.latency = absl::Now() - start;
-  LogCall(record);
+  log_(record);
   metrics_.RecordCall(record.method, record.code, record.latency);
   return ToGrpcStatus(status);
 }

@@ -21,6 +21,7 @@
 #include "auth/authenticator.h"
 #include "auth/method_policy.h"
 #include "auth/principal.h"
+#include "server/access_log.h"
 #include "server/metrics.h"
 #include "server/rate_limiter.h"
 
@@ -42,18 +43,24 @@ struct RpcMethod {
 // CallRunner runs handler bodies with authentication, authorization and logging.
 class CallRunner {
  public:
+  // CallLog receives the record of every finished call.
+  using CallLog = std::function<void(const CallRecord&)>;
+
   // CallRunner authenticates with `authenticator`, rate-limits with `limiter` and
-  // counts in `metrics` (all must outlive it) and caps every call's deadline at `max_deadline` from its start.
+  // counts in `metrics` (all must outlive it), caps every call's deadline at
+  // `max_deadline` from its start and writes each call's record to `log`.
   CallRunner(auth::Authenticator& authenticator, RateLimiter& limiter, Metrics& metrics,
-             absl::Duration max_deadline);
+             absl::Duration max_deadline, CallLog log = LogCall);
 
   // Run runs `body` for one call of `method` and returns the call's status.
   grpc::Status Run(grpc::ServerContext* context, const RpcMethod& method,
                    const std::function<absl::Status(const CallContext&)>& body);
 
  private:
+  // Admit authenticates, authorizes and rate-limits a call; once the caller is
+  // authenticated its tenant goes into `record`, so refused calls are logged with it.
   absl::StatusOr<CallContext> Admit(grpc::ServerContext* context, const RpcMethod& method,
-                                    absl::Time start);
+                                    absl::Time start, CallRecord& record);
   absl::Status RunBody(const RpcMethod& method, const CallContext& call,
                        const std::function<absl::Status(const CallContext&)>& body);
 
@@ -61,6 +68,7 @@ class CallRunner {
   RateLimiter& limiter_;
   Metrics& metrics_;
   const absl::Duration max_deadline_;
+  const CallLog log_;
 };
 
 }  // namespace npsd::server

@@ -27,6 +27,10 @@ void AddServeOptions(CLI::App& serve, npsd::server::ServerConfig& config, double
                      double& shutdown_grace_seconds, double& credential_cache_seconds) {
   serve.add_option("--listen", config.listen_address, "host:port to serve gRPC on")
       ->envname("NPSD_LISTEN")->capture_default_str();
+  serve.add_option("--health-listen", config.health_listen,
+                   "host:port of a plaintext port serving only grpc.health.v1.Health, for probes when"
+                   " --listen serves TLS (empty: none)")
+      ->envname("NPSD_HEALTH_LISTEN");
   serve.add_option("--metrics-listen", config.metrics_listen,
                    "host:port serving Prometheus metrics at /metrics (empty: disabled)")
       ->envname("NPSD_METRICS_LISTEN");
@@ -108,6 +112,7 @@ int Serve(const npsd::server::ServerConfig& config, double shutdown_grace_second
     return 1;
   }
   LogEvent("info", absl::StrCat("npsd serving on port ", (*server)->port()));
+  if ((*server)->health_port() != 0) LogEvent("info", absl::StrCat("health on port ", (*server)->health_port()));
   int signal_number = 0;
   sigwait(&signals, &signal_number);
   LogEvent("info", "shutting down");
@@ -177,8 +182,10 @@ int main(int argc, char** argv) {
       ->envname("NPSD_MIGRATION_DATABASE_URL")->required();
 
   std::string health_address = "localhost:50051";
-  CLI::App* health = app.add_subcommand("health", "exit 0 when a plaintext npsd answers SERVING");
-  health->add_option("--address", health_address, "host:port of npsd")->capture_default_str();
+  CLI::App* health = app.add_subcommand("health", "exit 0 when npsd answers SERVING (plaintext)");
+  health->add_option("--address", health_address,
+                     "host:port of npsd's --health-listen port, or of a plaintext --listen port")
+      ->capture_default_str();
 
   std::string retention_url, retention_tenant;
   CLI::App* retention = app.add_subcommand("retention", "data retention");

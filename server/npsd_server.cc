@@ -6,7 +6,6 @@
 #include <thread>
 
 #include <grpcpp/ext/proto_server_reflection_plugin.h>
-#include <grpcpp/health_check_service_interface.h>
 #include <grpcpp/resource_quota.h>
 #include <grpcpp/security/server_credentials.h>
 #include <grpcpp/server_builder.h>
@@ -21,6 +20,9 @@
 #include "server/benchmark_service.h"
 #include "server/call_runner.h"
 #include "server/counting_response_sink.h"
+#include "server/health_listener.h"
+#include "server/health_service.h"
+#include "server/health_state.h"
 #include "server/metrics.h"
 #include "server/response_service.h"
 #include "server/campaign_service.h"
@@ -74,7 +76,11 @@ class NpsdServerImpl final : public NpsdServer {
  public:
   NpsdServerImpl(const ServerConfig& config, std::optional<std::string> operator_token, crypto::MasterKey master_key,
                  std::unique_ptr<auth::JwtVerifier> jwt_verifier)
-      : cipher_(std::move(master_key)),
+      : health_({nps::v1::TenantService::service_full_name(), nps::v1::AuditService::service_full_name(),
+                 nps::v1::BenchmarkService::service_full_name(), nps::v1::CampaignService::service_full_name(),
+                 nps::v1::ResponseService::service_full_name(), nps::v1::OrganizationService::service_full_name(),
+                 nps::v1::PrivacyService::service_full_name()}),
+        cipher_(std::move(master_key)),
         pool_(config.database_url, config.pool_size),
         tenants_(pool_),
         keys_(pool_),
@@ -108,9 +114,9 @@ class NpsdServerImpl final : public NpsdServer {
   absl::Status Build(const ServerConfig& config) {
     if (!config.metrics_listen.empty()) NPSD_RETURN_IF_ERROR(metrics_.Serve(config.metrics_listen));
     NPSD_ASSIGN_OR_RETURN(std::shared_ptr<grpc::ServerCredentials> credentials, Credentials(config));
-    grpc::EnableDefaultHealthCheckService(true);
     grpc::reflection::InitProtoReflectionServerBuilderPlugin();
     grpc::ServerBuilder builder;
+    DisableDefaultHealthService(builder);
     grpc::ResourceQuota quota("npsd");
     quota.SetMaxThreads(config.max_threads);
     builder.SetResourceQuota(quota);
@@ -123,11 +129,16 @@ class NpsdServerImpl final : public NpsdServer {
     builder.RegisterService(&response_service_);
     builder.RegisterService(&organization_service_);
     builder.RegisterService(&privacy_service_);
+    builder.RegisterService(&health_service_);
     server_ = builder.BuildAndStart();
     if (server_ == nullptr || port_ == 0) {
       return absl::UnavailableError(absl::StrCat("cannot listen on ", config.listen_address));
     }
     UpdateHealth();
+    if (!config.health_listen.empty()) {
+      NPSD_ASSIGN_OR_RETURN(health_listener_,
+                            StartHealthListener(config.health_listen, listener_health_service_, health_port_));
+    }
     health_thread_ = std::thread([this] { WatchHealth(); });
     if (config.retention_interval > absl::ZeroDuration()) {
       retention_job_ = std::make_unique<RetentionJob>(retention_runner_, config.retention_interval);
@@ -138,17 +149,20 @@ class NpsdServerImpl final : public NpsdServer {
 
   int port() const override { return port_; }
 
+  int health_port() const override { return health_port_; }
+
   void Shutdown(absl::Duration grace) override {
     if (stopping_.HasBeenNotified()) return;
     stopping_.Notify();
-    if (server_ != nullptr) {
-      server_->GetHealthCheckService()->SetServingStatus(false);
-      server_->Shutdown(absl::ToChronoTime(absl::Now() + grace));
-    }
+    health_.Shutdown();
+    if (server_ != nullptr) server_->Shutdown(absl::ToChronoTime(absl::Now() + grace));
+    // Probes see NOT_SERVING on the health port for as long as the main port drains.
+    if (health_listener_ != nullptr) health_listener_->Shutdown(absl::ToChronoTime(absl::Now()));
   }
 
   void Wait() override {
     if (server_ != nullptr) server_->Wait();
+    if (health_listener_ != nullptr) health_listener_->Wait();
     if (health_thread_.joinable()) health_thread_.join();
     if (retention_job_ != nullptr) retention_job_->Stop();
   }
@@ -171,13 +185,16 @@ class NpsdServerImpl final : public NpsdServer {
                                                      : "database unreachable: NOT_SERVING");
       last_serving_ = serving;
     }
-    if (!stopping_.HasBeenNotified()) server_->GetHealthCheckService()->SetServingStatus(serving);
+    health_.Set(serving);
   }
 
   void WatchHealth() {
     while (!stopping_.WaitForNotificationWithTimeout(kHealthInterval)) UpdateHealth();
   }
 
+  HealthState health_;  // read by both health services; outlives both servers
+  HealthService health_service_{health_};           // on the main port
+  HealthService listener_health_service_{health_};  // on the health listener
   Metrics metrics_;
   privacy::PersonalDataCipher cipher_;
   storage::pg::ConnectionPool pool_;
@@ -206,6 +223,8 @@ class NpsdServerImpl final : public NpsdServer {
   PrivacyService privacy_service_;
   std::unique_ptr<grpc::Server> server_;
   int port_ = 0;
+  std::unique_ptr<grpc::Server> health_listener_;  // unset without config.health_listen
+  int health_port_ = 0;
   absl::Notification stopping_;
   std::optional<bool> last_serving_;
   std::thread health_thread_;

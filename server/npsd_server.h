@@ -4,7 +4,9 @@
 //   server->Wait();
 //
 // Health (grpc.health.v1) reports SERVING for "" and every nps.v1 service while the
-// database answers, NOT_SERVING while it does not (checked every few seconds).
+// database answers, NOT_SERVING while it does not (checked every few seconds) and from
+// the start of a graceful shutdown. With `health_listen` set, a second, plaintext port
+// serves that same health and nothing else (see health_listener.h).
 #ifndef NPSD_SERVER_NPSD_SERVER_H_
 #define NPSD_SERVER_NPSD_SERVER_H_
 
@@ -30,8 +32,12 @@ class NpsdServer {
   // port is the TCP port actually bound (useful with port 0).
   virtual int port() const = 0;
 
-  // Shutdown stops accepting calls, lets calls in flight finish until `grace` has
-  // passed, then cancels the rest.
+  // health_port is the port of the health listener; 0 when there is none.
+  virtual int health_port() const = 0;
+
+  // Shutdown reports NOT_SERVING, stops accepting calls, lets calls in flight finish
+  // until `grace` has passed, then cancels the rest; the health listener answers
+  // NOT_SERVING until then and stops last.
   virtual void Shutdown(absl::Duration grace) = 0;
 
   // Wait blocks until the server has shut down.

@@ -241,4 +241,13 @@ nps::v1::RetentionPreview ToProto(const storage::RetentionPreview& preview) {
   return proto;
 }
 
+nps::v1::RetentionRun ToProto(const storage::RetentionRun& run) {
+  nps::v1::RetentionRun proto;
+  *proto.mutable_as_of() = ToProtoTime(run.as_of);
+  proto.set_responses_deleted(run.responses_deleted);
+  proto.set_responses_anonymized(run.responses_anonymized);
+  proto.set_subjects_deleted(run.subjects_deleted);
+  return proto;
+}
+
 }  // namespace npsd::server

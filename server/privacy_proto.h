@@ -54,6 +54,9 @@ nps::v1::RetentionPolicy ToProto(const domain::RetentionPolicy& policy);
 // ToProto renders a retention preview.
 nps::v1::RetentionPreview ToProto(const storage::RetentionPreview& preview);
 
+// ToProto renders what a retention run did.
+nps::v1::RetentionRun ToProto(const storage::RetentionRun& run);
+
 }  // namespace npsd::server
 
 #endif  // NPSD_SERVER_PRIVACY_PROTO_H_

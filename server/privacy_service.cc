@@ -32,6 +32,9 @@ const RpcMethod kSetRetentionPolicy{"/nps.v1.PrivacyService/SetRetentionPolicy",
                                     MethodPolicy::TenantScope(Scope::kPrivacy)};
 const RpcMethod kPreviewRetention{"/nps.v1.PrivacyService/PreviewRetention",
                                   MethodPolicy::TenantScope(Scope::kPrivacy)};
+// Running retention deletes exactly what the policy set with `privacy` says: the same
+// scope as setting it, and no operator (the tenant comes from the credential).
+const RpcMethod kRunRetention{"/nps.v1.PrivacyService/RunRetention", MethodPolicy::TenantScope(Scope::kPrivacy)};
 
 }  // namespace
 
@@ -156,6 +159,17 @@ grpc::Status PrivacyService::PreviewRetention(grpc::ServerContext* context,
     NPSD_ASSIGN_OR_RETURN(storage::RetentionPreview preview,
                           privacy_.PreviewRetention(call.principal.tenant_id, clock_(), call.deadline));
     *response = ToProto(preview);
+    return absl::OkStatus();
+  });
+}
+
+grpc::Status PrivacyService::RunRetention(grpc::ServerContext* context, const nps::v1::RunRetentionRequest* request,
+                                          nps::v1::RetentionRun* response) {
+  return runner_.Run(context, kRunRetention, [&](const CallContext& call) -> absl::Status {
+    NPSD_ASSIGN_OR_RETURN(storage::RetentionRun run,
+                          privacy_.RunRetention(call.principal.tenant_id, call.principal.credential_id, clock_(),
+                                                call.deadline, [context] { return context->IsCancelled(); }));
+    *response = ToProto(run);
     return absl::OkStatus();
   });
 }

@@ -1,7 +1,7 @@
 // privacy_service.h — the nps.v1.PrivacyService gRPC service.
 //
-// Data-subject requests, privacy settings and retention policies of the caller's
-// tenant, for keys with the `privacy` scope. Requests are validated here (identifiers
+// Data-subject requests, privacy settings, retention policies and on-demand retention
+// runs of the caller's tenant, for keys with the `privacy` scope. Requests are validated here (identifiers
 // normalized, never echoed in errors) and carried out by the PrivacyRepository; an
 // ACCESS export is rendered as JSON and streamed in chunks of kExportChunkBytes.
 #ifndef NPSD_SERVER_PRIVACY_SERVICE_H_
@@ -48,6 +48,8 @@ class PrivacyService final : public nps::v1::PrivacyService::Service {
                                   nps::v1::RetentionPolicy* response) override;
   grpc::Status PreviewRetention(grpc::ServerContext* context, const nps::v1::PreviewRetentionRequest* request,
                                 nps::v1::RetentionPreview* response) override;
+  grpc::Status RunRetention(grpc::ServerContext* context, const nps::v1::RunRetentionRequest* request,
+                            nps::v1::RetentionRun* response) override;
 
  private:
   CallRunner& runner_;

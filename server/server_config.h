@@ -21,6 +21,7 @@ namespace npsd::server {
 struct ServerConfig {
   std::string listen_address = "localhost:50051";
   std::string metrics_listen;          // host:port of /metrics; empty: no metrics endpoint
+  std::string health_listen;           // host:port of the plaintext health-only port; empty: none
   std::string database_url;            // the unprivileged runtime role
   std::string migration_database_url;  // the schema owner; empty: no migration at start-up
   int pool_size = 16;

@@ -8,6 +8,7 @@
 #define NPSD_STORAGE_PRIVACY_REPOSITORY_H_
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -70,6 +71,14 @@ struct RetentionPreview {
   int64_t subjects_to_delete = 0;      // people with no response left, with identifiers
 };
 
+// RetentionRun is what a retention run with the policy evaluated at `as_of` did.
+struct RetentionRun {
+  absl::Time as_of;
+  int64_t responses_deleted = 0;
+  int64_t responses_anonymized = 0;  // lost their personal data, kept their score
+  int64_t subjects_deleted = 0;      // people with no response left, with identifiers
+};
+
 // PrivacyRepository carries out data-subject requests and keeps privacy settings.
 class PrivacyRepository {
  public:
@@ -126,6 +135,16 @@ class PrivacyRepository {
   // PreviewRetention counts what a retention run at `now` would change; it changes nothing.
   virtual absl::StatusOr<RetentionPreview> PreviewRetention(const std::string& tenant_id, absl::Time now,
                                                             absl::Time deadline) = 0;
+
+  // RunRetention applies the tenant's policy as evaluated at `now` on behalf of the
+  // credential `actor`, in batches committed one by one. Before each batch it stops
+  // with DEADLINE_EXCEEDED once `deadline` has passed, or CANCELLED once `cancelled`
+  // returns true; the batches committed stay. A run that started is audited
+  // (`retention.run`, with its counts and outcome) however it ends. NOT_FOUND when the
+  // tenant is not visible.
+  virtual absl::StatusOr<RetentionRun> RunRetention(const std::string& tenant_id, const std::string& actor,
+                                                    absl::Time now, absl::Time deadline,
+                                                    const std::function<bool()>& cancelled) = 0;
 };
 
 }  // namespace npsd::storage

@@ -67,7 +67,7 @@ void AddEligibilityCommands(CLI::App& app, CommandSet& commands);
 // AddPrivacyCommands registers `privacy request create|get|list|export`.
 void AddPrivacyCommands(CLI::App& app, CommandSet& commands);
 
-// AddRetentionCommands registers `retention preview|policy`.
+// AddRetentionCommands registers `retention preview|run|policy`.
 void AddRetentionCommands(CLI::App& app, CommandSet& commands);
 
 // AddReportCommands registers `report score|compare|trend`.

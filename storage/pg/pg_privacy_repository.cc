@@ -275,4 +275,17 @@ absl::StatusOr<RetentionPreview> PgPrivacyRepository::PreviewRetention(const std
   });
 }
 
+absl::StatusOr<RetentionRun> PgPrivacyRepository::RunRetention(const std::string& tenant_id, const std::string& actor,
+                                                               absl::Time now, absl::Time deadline,
+                                                               const std::function<bool()>& cancelled) {
+  NPSD_ASSIGN_OR_RETURN(TenantRetention::Plan plan, retention_.PlanRun(tenant_id, now, deadline));
+  RetentionRun run;
+  run.as_of = now;
+  const absl::Status status = retention_.Apply(tenant_id, plan, {deadline, cancelled}, run);
+  const absl::Status audited = retention_.Audit(tenant_id, actor, run, status);
+  NPSD_RETURN_IF_ERROR(status);
+  NPSD_RETURN_IF_ERROR(audited);
+  return run;
+}
+
 }  // namespace npsd::storage::pg

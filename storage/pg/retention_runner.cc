@@ -1,18 +1,13 @@
-// retention_runner.cc — batched retention under a cluster-wide advisory lock.
+// retention_runner.cc — every tenant's retention under a cluster-wide advisory lock.
 #include "storage/pg/retention_runner.h"
 
 #include <memory>
 
 #include <pqxx/pqxx>
 
-#include "absl/strings/str_cat.h"
 #include "domain/audit_event.h"
 #include "domain/status_macros.h"
-#include "storage/pg/audit_trail.h"
 #include "storage/pg/error_mapping.h"
-#include "storage/pg/personal_data_removal.h"
-#include "storage/pg/privacy_config.h"
-#include "storage/pg/retention_queries.h"
 #include "storage/pg/transaction.h"
 
 namespace npsd::storage::pg {
@@ -64,95 +59,25 @@ RetentionRunReport RetentionRunner::RunLocked(const std::vector<std::string>& te
   report.ran = true;
   for (const std::string& tenant_id : tenant_ids) {
     if (stopping_) break;
-    TenantTotals totals;
-    const absl::Status status = RunOneTenant(tenant_id, now, totals);
-    if (!totals.applies && status.ok()) continue;
-    const absl::Status audited = Audit(tenant_id, totals, status);
+    bool applies = false;
+    RetentionRun totals;
+    const absl::Status status = RunOneTenant(tenant_id, now, applies, totals);
+    if (!applies && status.ok()) continue;
+    const absl::Status audited = retention_.Audit(tenant_id, domain::kRetentionActor, totals, status);
     ++report.tenants;
     if (!status.ok() || !audited.ok()) ++report.tenants_failed;
-    report.responses_deleted += totals.deleted;
-    report.responses_anonymized += totals.anonymized;
-    report.subjects_deleted += totals.subjects;
+    report.responses_deleted += totals.responses_deleted;
+    report.responses_anonymized += totals.responses_anonymized;
+    report.subjects_deleted += totals.subjects_deleted;
   }
   return report;
 }
 
-absl::Status RetentionRunner::RunOneTenant(const std::string& tenant_id, absl::Time now, TenantTotals& totals) {
-  domain::RetentionPolicy policy;
-  domain::PrivacySettings settings;
-  NPSD_RETURN_IF_ERROR(RunTransaction(pool_, TenantScope(tenant_id, Deadline()), [&](pqxx::work& txn) {
-    NPSD_ASSIGN_OR_RETURN(settings, SelectPrivacySettings(txn, tenant_id));
-    policy = SelectRetentionPolicy(txn, tenant_id);
-    return absl::OkStatus();
-  }));
-  const domain::RetentionPlan plan(policy, now);
-  totals.applies = plan.latest_cutoff().has_value() || plan.subject_cutoff().has_value();
-  NPSD_RETURN_IF_ERROR(ApplyResponseBatches(tenant_id, plan, settings.personal_attribute_keys, totals));
-  if (!plan.subject_cutoff()) return absl::OkStatus();
-  return DeleteSubjectBatches(tenant_id, *plan.subject_cutoff(), totals);
-}
-
-absl::Status RetentionRunner::ApplyResponseBatches(const std::string& tenant_id, const domain::RetentionPlan& plan,
-                                                   const std::vector<std::string>& personal_attribute_keys,
-                                                   TenantTotals& totals) {
-  while (plan.latest_cutoff() && !stopping_) {
-    size_t selected = 0;
-    int64_t deleted = 0, anonymized = 0;
-    NPSD_RETURN_IF_ERROR(RunTransaction(pool_, TenantScope(tenant_id, Deadline()), [&](pqxx::work& txn) {
-      const std::vector<RetentionCandidate> batch =
-          SelectRetentionCandidates(txn, tenant_id, plan, personal_attribute_keys, options_.batch_size);
-      selected = batch.size();
-      std::vector<std::string> to_delete, to_strip;
-      for (const RetentionCandidate& candidate : batch) {
-        switch (plan.Decide(candidate.campaign_id, candidate.answered_at, candidate.has_personal_data)) {
-          case domain::RetentionAction::kDelete:
-            to_delete.push_back(candidate.response_id);
-            break;
-          case domain::RetentionAction::kRemovePersonalData:
-            to_strip.push_back(candidate.response_id);
-            break;
-          case domain::RetentionAction::kKeep:
-            break;
-        }
-      }
-      deleted = DeleteResponses(txn, tenant_id, to_delete);
-      anonymized = RemovePersonalData(txn, tenant_id, to_strip, personal_attribute_keys);
-      return absl::OkStatus();
-    }));
-    totals.deleted += deleted;
-    totals.anonymized += anonymized;
-    if (selected < static_cast<size_t>(options_.batch_size) || deleted + anonymized == 0) break;
-  }
-  return absl::OkStatus();
-}
-
-absl::Status RetentionRunner::DeleteSubjectBatches(const std::string& tenant_id, absl::Time cutoff,
-                                                   TenantTotals& totals) {
-  while (!stopping_) {
-    int64_t deleted = 0;
-    NPSD_RETURN_IF_ERROR(RunTransaction(pool_, TenantScope(tenant_id, Deadline()), [&](pqxx::work& txn) {
-      deleted = DeleteExpiredSubjects(txn, tenant_id, cutoff, options_.batch_size);
-      return absl::OkStatus();
-    }));
-    totals.subjects += deleted;
-    if (deleted < options_.batch_size) break;
-  }
-  return absl::OkStatus();
-}
-
-absl::Status RetentionRunner::Audit(const std::string& tenant_id, const TenantTotals& totals,
-                                    const absl::Status& status) {
-  const domain::AuditEvent event{domain::kRetentionActor,
-                                 "retention.run",
-                                 tenant_id,
-                                 status.ok() ? "OK" : absl::StatusCodeToString(status.code()),
-                                 {{"responses_deleted", absl::StrCat(totals.deleted)},
-                                  {"responses_anonymized", absl::StrCat(totals.anonymized)},
-                                  {"subjects_deleted", absl::StrCat(totals.subjects)}}};
-  return RunTransaction(pool_, TenantScope(tenant_id, Deadline()), [&](pqxx::work& txn) {
-    AppendAuditEvent(txn, tenant_id, event);
-    return absl::OkStatus();
-  });
+absl::Status RetentionRunner::RunOneTenant(const std::string& tenant_id, absl::Time now, bool& applies,
+                                           RetentionRun& totals) {
+  NPSD_ASSIGN_OR_RETURN(TenantRetention::Plan plan, retention_.PlanRun(tenant_id, now, Deadline()));
+  applies = plan.applies();
+  return retention_.Apply(tenant_id, plan, {absl::InfiniteFuture(), [this] { return stopping_.load(); }}, totals);
 }
 
 }  // namespace npsd::storage::pg

@@ -1,14 +1,15 @@
 // retention_runner.h — enforcing every tenant's retention policy, in batches.
 //
-// A run evaluates each tenant's policy at the time it is given (domain::RetentionPlan),
-// then works in transactions of at most `batch_size` rows: it strips the personal data
-// from responses past their personal-data period, deletes responses past their deletion
-// period (out of the rollups first), and finally deletes the people none of whose
-// responses is kept any more. Each tenant's run is written to its audit trail.
+// A run applies each tenant's policy as evaluated at the time it is given, with
+// TenantRetention (batches, rollups, legal holds: see tenant_retention.h), and writes
+// each tenant's run to its audit trail (actor kRetentionActor) when the policy does
+// something or the run failed.
 //
 // One runner at a time across all servers: a run first takes the session-level
 // advisory lock kLockKey on a connection of its own, and a run that cannot take it
-// does nothing (report.ran is false). Servers and `npsd retention run` share the lock.
+// does nothing (report.ran is false). Servers and `npsd retention run` share the lock;
+// on-demand runs of one tenant (PrivacyService.RunRetention) do not take it, and
+// interleave with a runner's batches through the per-tenant lock of TenantRetention.
 //
 //   RetentionRunner runner(pool, {database_url});
 //   NPSD_ASSIGN_OR_RETURN(RetentionRunReport report, runner.RunAll(absl::Now()));
@@ -23,8 +24,8 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
-#include "domain/retention.h"
 #include "storage/pg/connection_pool.h"
+#include "storage/pg/tenant_retention.h"
 
 namespace npsd::storage::pg {
 
@@ -52,7 +53,10 @@ class RetentionRunner {
   };
 
   // RetentionRunner works through `pool`, which must outlive it.
-  RetentionRunner(ConnectionPool& pool, Options options) : pool_(pool), options_(std::move(options)) {}
+  RetentionRunner(ConnectionPool& pool, Options options)
+      : pool_(pool),
+        options_(std::move(options)),
+        retention_(pool, {options_.batch_size, options_.transaction_timeout}) {}
 
   // RunAll applies every tenant's policy as evaluated at `now`. An error of one tenant
   // is counted and audited and the others go on; errors are returned only when the
@@ -62,28 +66,19 @@ class RetentionRunner {
   // RunTenant applies the policy of `tenant_id` alone, as evaluated at `now`.
   absl::StatusOr<RetentionRunReport> RunTenant(const std::string& tenant_id, absl::Time now);
 
-  // Stop makes the run in progress, and any later one, end after the current batch.
+  // Stop makes the run in progress, and any later one, end after the current batch
+  // (the tenant interrupted is audited CANCELLED).
   void Stop() { stopping_ = true; }
 
  private:
-  // TenantTotals counts what a run did to one tenant.
-  struct TenantTotals {
-    bool applies = false;  // the tenant's policy does something
-    int64_t deleted = 0;
-    int64_t anonymized = 0;
-    int64_t subjects = 0;
-  };
-
   RetentionRunReport RunLocked(const std::vector<std::string>& tenant_ids, absl::Time now);
-  absl::Status RunOneTenant(const std::string& tenant_id, absl::Time now, TenantTotals& totals);
-  absl::Status ApplyResponseBatches(const std::string& tenant_id, const domain::RetentionPlan& plan,
-                                    const std::vector<std::string>& personal_attribute_keys, TenantTotals& totals);
-  absl::Status DeleteSubjectBatches(const std::string& tenant_id, absl::Time cutoff, TenantTotals& totals);
-  absl::Status Audit(const std::string& tenant_id, const TenantTotals& totals, const absl::Status& status);
+  // RunOneTenant applies the policy of `tenant_id`; `applies` tells whether it does anything.
+  absl::Status RunOneTenant(const std::string& tenant_id, absl::Time now, bool& applies, RetentionRun& totals);
   absl::Time Deadline() const { return absl::Now() + options_.transaction_timeout; }
 
   ConnectionPool& pool_;
   const Options options_;
+  TenantRetention retention_;
   std::atomic<bool> stopping_{false};
 };
 

@@ -22,6 +22,7 @@
 #include "cli/commands/tenants.h"
 #include "cli/commands/units.h"
 #include "cli/import/importer.h"
+#include "nps/v1/privacy_service.grpc.pb.h"
 #include "tests/server/server_fixture.h"
 
 namespace npsd::cli {
@@ -229,6 +230,43 @@ TEST_F(NpsctlEndToEndTest, AccessRequestExportsThePersonsDataToAPrivateFile) {
   ASSERT_TRUE(preview.ok()) << preview.status();
   EXPECT_EQ(preview->responses_to_delete(), 0);
   std::remove(out.c_str());
+  std::remove(csv.c_str());
+}
+
+TEST_F(NpsctlEndToEndTest, RetentionRunAppliesThePolicyNowAndShowsWhatItChanged) {
+  ASSERT_NO_FATAL_FAILURE(SetUpTenant());
+  const auto day = [](absl::Duration ago) {
+    return absl::FormatTime("%Y-%m-%dT%H:%M:%SZ", absl::Now() - ago, absl::UTCTimeZone());
+  };
+  const std::string csv = ::testing::TempDir() + "/npsctl_e2e_retention.csv";
+  std::ofstream(csv) << "score,channel,answered_at,comment\n"
+                     << "9,web," << day(absl::Hours(24 * 400)) << ",Old news\n"
+                     << "3,email," << day(absl::Hours(24 * 500)) << ",\n"
+                     << "10,web," << day(absl::Hours(1)) << ",Fresh\n";
+  absl::StatusOr<ImportSummary> imported = ImportResponses(As(token_), Options(csv));
+  ASSERT_TRUE(imported.ok()) << imported.status();
+  ASSERT_EQ(imported->stored, 3);
+  nps::v1::SetRetentionPolicyRequest request;
+  request.mutable_policy()->mutable_default_rule()->set_delete_after_days(365);
+  nps::v1::RetentionPolicy stored;
+  auto privacy = nps::v1::PrivacyService::NewStub(channel_);
+  ASSERT_TRUE(privacy->SetRetentionPolicy(Context(token_).get(), request, &stored).ok());
+
+  absl::StatusOr<nps::v1::RetentionRun> run = RunRetention(As(token_));
+  ASSERT_TRUE(run.ok()) << run.status();
+  EXPECT_EQ(run->responses_deleted(), 2);
+  EXPECT_EQ(run->responses_anonymized(), 0);
+  const Table table = RetentionRunTable(*run);
+  ASSERT_EQ(table.rows().size(), 1u);
+  EXPECT_EQ(table.rows()[0][1], "2");
+  EXPECT_THAT(Render(table, OutputFormat::kJson), HasSubstr("\"responses_deleted\": \"2\""));
+  absl::StatusOr<std::vector<CountRow>> left = CountResponses(As(token_), ResponseFilter{}, {});
+  ASSERT_TRUE(left.ok()) << left.status();
+  EXPECT_EQ(left->front().counts.responses, 1) << "only the response answered within 365 days is left";
+  absl::StatusOr<nps::v1::RetentionRun> again = RunRetention(As(token_));
+  ASSERT_TRUE(again.ok()) << again.status();
+  EXPECT_EQ(again->responses_deleted(), 0);
+  EXPECT_EQ(RunRetention(As("npsk_forged")).status().code(), absl::StatusCode::kUnauthenticated);
   std::remove(csv.c_str());
 }
 

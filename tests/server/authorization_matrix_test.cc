@@ -321,6 +321,10 @@ std::vector<Rpc> AuthorizationMatrixTest::Rpcs() {
   add("PreviewRetention", Scope::SCOPE_PRIVACY, false, false, [&](const std::string& k, const Ids&) {
     return Call(p, &PrivacyService::Stub::PreviewRetention, k, nps::v1::PreviewRetentionRequest());
   });
+  // The run applies the caller's own tenant's policy: no request field can name another.
+  add("RunRetention", Scope::SCOPE_PRIVACY, false, false, [&](const std::string& k, const Ids&) {
+    return Call(p, &PrivacyService::Stub::RunRetention, k, nps::v1::RunRetentionRequest());
+  });
   // BenchmarkService: analytics over the caller's own tenant only.
   using nps::v1::BenchmarkService;
   auto& b = *benchmarks_;

@@ -9,185 +9,15 @@
 #include <pqxx/pqxx>
 
 #include "absl/strings/str_cat.h"
-#include "crypto/key_hierarchy.h"
-#include "nps/v1/campaign_service.grpc.pb.h"
-#include "nps/v1/privacy_service.grpc.pb.h"
-#include "nps/v1/response_service.grpc.pb.h"
-#include "privacy/personal_data_cipher.h"
+#include "domain/retention.h"
 #include "storage/pg/connection_pool.h"
 #include "storage/pg/field_conversions.h"
 #include "storage/pg/retention_runner.h"
-#include "tests/server/server_fixture.h"
+#include "tests/server/privacy_fixture.h"
 #include "tests/support/test_database.h"
 
 namespace npsd::testing {
 namespace {
-
-using nps::v1::DataSubjectRequest;
-using nps::v1::ResponseInput;
-using nps::v1::Scope;
-using nps::v1::SubjectIdentity;
-
-SubjectIdentity Person(const std::string& email, const std::string& phone = "", const std::string& external_id = "") {
-  SubjectIdentity identity;
-  identity.set_email(email);
-  identity.set_phone(phone);
-  identity.set_external_id(external_id);
-  return identity;
-}
-
-class PrivacyServiceTest : public ServerTest {
- protected:
-  void SetUp() override {
-    campaigns_ = nps::v1::CampaignService::NewStub(channel_);
-    responses_ = nps::v1::ResponseService::NewStub(channel_);
-    privacy_ = nps::v1::PrivacyService::NewStub(channel_);
-    tenant_ = CreateTenant("Privacy");
-    ingest_ = CreateKey(tenant_, {Scope::SCOPE_INGEST, Scope::SCOPE_READ});
-    admin_ = CreateKey(tenant_, {Scope::SCOPE_CAMPAIGNS, Scope::SCOPE_READ});
-    dpo_ = CreateKey(tenant_, {Scope::SCOPE_PRIVACY});
-    campaign_ = CreateCampaign(admin_);
-  }
-
-  std::string CreateCampaign(const std::string& key) {
-    nps::v1::CreateCampaignRequest request;
-    nps::v1::Campaign* campaign = request.mutable_campaign();
-    campaign->set_name("Post-call");
-    campaign->add_channels(nps::v1::VOICE_POST_CALL);
-    campaign->set_default_locale("en");
-    campaign->add_questions()->set_locale("en");
-    campaign->mutable_questions(0)->set_nps_question("How likely are you to recommend us?");
-    campaign->set_sampling_percent(100);
-    nps::v1::Campaign created;
-    EXPECT_TRUE(campaigns_->CreateCampaign(Context(key).get(), request, &created).ok());
-    nps::v1::CampaignTransitionRequest transition;
-    transition.set_campaign_id(created.id());
-    EXPECT_TRUE(campaigns_->ActivateCampaign(Context(key).get(), transition, &created).ok());
-    return created.id();
-  }
-
-  ResponseInput Input(int score, const SubjectIdentity& subject, const std::string& comment) const {
-    ResponseInput input;
-    input.set_campaign_id(campaign_);
-    input.set_score(score);
-    input.set_channel(nps::v1::VOICE_POST_CALL);
-    input.set_comment(comment);
-    *input.mutable_subject() = subject;
-    input.mutable_contact_center()->set_agent_id("agent-7");
-    input.mutable_contact_center()->set_queue("billing");
-    input.mutable_contact_center()->set_interaction_id(absl::StrCat("call-", ++sequence_));
-    return input;
-  }
-
-  grpc::Status Push(const ResponseInput& input, std::string* id = nullptr) {
-    nps::v1::SubmitResponseRequest request;
-    *request.mutable_response() = input;
-    nps::v1::SubmitResponseResult result;
-    const grpc::Status status = responses_->SubmitResponse(Context(ingest_).get(), request, &result);
-    if (id != nullptr) *id = result.response_id();
-    return status;
-  }
-
-  std::string Submit(const ResponseInput& input) {
-    std::string id;
-    const grpc::Status status = Push(input, &id);
-    EXPECT_TRUE(status.ok()) << status.error_message();
-    return id;
-  }
-
-  DataSubjectRequest Request(DataSubjectRequest::Type type, const SubjectIdentity& who, bool dry_run = false,
-                             const std::string& key = "") {
-    nps::v1::CreateDataSubjectRequestRequest request;
-    request.set_type(type);
-    *request.mutable_identifiers() = who;
-    request.set_dry_run(dry_run);
-    request.set_reason("ticket DPO-1");
-    return Create(request, key);
-  }
-
-  DataSubjectRequest Create(const nps::v1::CreateDataSubjectRequestRequest& request, const std::string& key = "") {
-    DataSubjectRequest created;
-    const grpc::Status status =
-        privacy_->CreateDataSubjectRequest(Context(key.empty() ? dpo_ : key).get(), request, &created);
-    EXPECT_TRUE(status.ok()) << status.error_message();
-    return created;
-  }
-
-  grpc::Status Export(const std::string& request_id, std::string* document, int* chunks) {
-    nps::v1::ExportDataSubjectDataRequest request;
-    request.set_request_id(request_id);
-    std::unique_ptr<grpc::ClientContext> context = Context(dpo_);
-    auto reader = privacy_->ExportDataSubjectData(context.get(), request);
-    nps::v1::DataExportChunk chunk;
-    bool last = false;
-    while (reader->Read(&chunk)) {
-      EXPECT_EQ(chunk.offset(), static_cast<int64_t>(document->size()));
-      EXPECT_EQ(chunk.content_type().empty(), *chunks > 0);
-      EXPECT_FALSE(last);
-      last = chunk.last();
-      document->append(chunk.data());
-      ++*chunks;
-    }
-    const grpc::Status status = reader->Finish();
-    if (status.ok()) {
-      EXPECT_TRUE(last);
-    }
-    return status;
-  }
-
-  nps::v1::CheckEligibilityResponse::Reason Eligibility(const SubjectIdentity& who) {
-    nps::v1::CheckEligibilityRequest check;
-    check.set_campaign_id(campaign_);
-    *check.mutable_subject() = who;
-    nps::v1::CheckEligibilityResponse decision;
-    EXPECT_TRUE(responses_->CheckEligibility(Context(ingest_).get(), check, &decision).ok());
-    return decision.reason();
-  }
-
-  void SetErasureMode(nps::v1::PrivacySettings::ErasureMode mode, const std::vector<std::string>& personal_keys) {
-    nps::v1::SetPrivacySettingsRequest request;
-    request.mutable_settings()->set_erasure_mode(mode);
-    for (const std::string& key : personal_keys) request.mutable_settings()->add_personal_attribute_keys(key);
-    nps::v1::PrivacySettings stored;
-    ASSERT_TRUE(privacy_->SetPrivacySettings(Context(dpo_).get(), request, &stored).ok());
-    EXPECT_EQ(stored.erasure_mode(), mode);
-  }
-
-  int64_t Count(const std::string& sql) const { return SuperuserQuery(sql)[0][0].as<int64_t>(); }
-
-  std::string Tenant() const { return absl::StrCat("'", tenant_, "'::uuid"); }
-
-  std::string SubjectOf(const std::string& response_id) const {
-    return SuperuserQuery(absl::StrCat("SELECT subject_id::text FROM npsd.responses WHERE response_id = '",
-                                       response_id, "'"))[0][0]
-        .as<std::string>();
-  }
-
-  // RollupMismatches counts rollup cells of the tenant that differ from a recount of
-  // its raw responses (in both rollup tables).
-  int64_t RollupMismatches() const {
-    std::string cells;
-    for (int score = 0; score <= 10; ++score) absl::StrAppend(&cells, score ? ", " : "", "(", score, ", s", score, ")");
-    const auto compare = [&](const std::string& table, const std::string& dimensions, const std::string& filter) {
-      return absl::StrCat(
-          "WITH raw AS (SELECT (answered_at AT TIME ZONE 'UTC')::date AS day, ", dimensions, ", score, count(*) AS n",
-          " FROM npsd.responses WHERE tenant_id = ", Tenant(), filter, " GROUP BY day, ", dimensions, ", score),",
-          " rolled AS (SELECT day, ", dimensions, ", c.score, c.n FROM npsd.", table, ", LATERAL (VALUES ", cells,
-          ") AS c(score, n) WHERE tenant_id = ", Tenant(), " AND c.n <> 0)",
-          " SELECT count(*) FROM ((TABLE raw EXCEPT TABLE rolled) UNION ALL (TABLE rolled EXCEPT TABLE raw)) d");
-    };
-    return Count(compare("response_rollups", "campaign_id, channel, region_code, brand_code, business_unit_code",
-                         "")) +
-           Count(compare("agent_rollups", "campaign_id, channel, agent_id, queue, team",
-                         " AND (agent_id <> '' OR queue <> '' OR team <> '')"));
-  }
-
-  std::unique_ptr<nps::v1::CampaignService::Stub> campaigns_;
-  std::unique_ptr<nps::v1::ResponseService::Stub> responses_;
-  std::unique_ptr<nps::v1::PrivacyService::Stub> privacy_;
-  std::string tenant_, ingest_, admin_, dpo_, campaign_;
-  mutable int sequence_ = 0;
-};
 
 // PgDump returns a plain-text dump of the whole test database.
 std::string PgDump() {
@@ -200,10 +30,6 @@ std::string PgDump() {
   while ((read = fread(buffer, 1, sizeof(buffer), pipe)) > 0) dump.append(buffer, read);
   EXPECT_EQ(pclose(pipe), 0);
   return dump;
-}
-
-privacy::PersonalDataCipher TestCipher() {
-  return privacy::PersonalDataCipher(crypto::MasterKey::Parse(kMasterKeyHex).value());
 }
 
 TEST_F(PrivacyServiceTest, ErasureShredsTheSubjectKeepsAnonymousScoresAndSuppressesItsIdentifiers) {
@@ -514,32 +340,6 @@ TEST_F(PrivacyServiceTest, RequestsAreValidatedListedAndReportedOverdue) {
             3);
 }
 
-// RetentionTest seeds responses of several ages into campaigns under different rules.
-class RetentionTest : public PrivacyServiceTest {
- protected:
-  std::string SubmitAged(const std::string& campaign, double days_ago, const SubjectIdentity& who) {
-    ResponseInput input = Input(static_cast<int>(days_ago) % 11, who, "aged comment");
-    input.set_campaign_id(campaign);
-    input.mutable_answered_at()->set_seconds(absl::ToUnixSeconds(absl::Now() - absl::Hours(24 * days_ago)));
-    return Submit(input);
-  }
-
-  void SetPolicy(const nps::v1::RetentionPolicy& policy, nps::v1::RetentionPolicy* stored) {
-    nps::v1::SetRetentionPolicyRequest request;
-    *request.mutable_policy() = policy;
-    const grpc::Status status = privacy_->SetRetentionPolicy(Context(dpo_).get(), request, stored);
-    ASSERT_TRUE(status.ok()) << status.error_message();
-  }
-
-  // Older counts the tenant's responses of `campaign` answered more than `days` before
-  // `now` that satisfy `condition`.
-  int64_t Older(const std::string& campaign, absl::Time now, int days, const std::string& condition) const {
-    return Count(absl::StrCat("SELECT count(*) FROM npsd.responses WHERE tenant_id = ", Tenant(),
-                              " AND campaign_id = '", campaign, "' AND answered_at < npsd.from_micros(",
-                              absl::ToUnixMicros(now - absl::Hours(24 * days)), ") AND ", condition));
-  }
-};
-
 TEST_F(RetentionTest, RunsWithAnInjectedClockLeaveNothingOlderThanThePolicyExceptUnderLegalHold) {
   const std::string longer = CreateCampaign(admin_);
   const std::string held = CreateCampaign(admin_);
@@ -646,6 +446,79 @@ TEST_F(RetentionTest, PolicyIsValidatedAndReadBack) {
   EXPECT_TRUE(google::protobuf::util::MessageDifferencer::Equals(read, stored));
   EXPECT_EQ(read.default_rule().personal_data_days(), 30);
   EXPECT_TRUE(read.campaign_overrides(0).legal_hold());
+}
+
+TEST_F(RetentionTest, RunRetentionAppliesThePolicyNowAsPreviewedAndIsAuditedUnderTheCallingKey) {
+  const std::string held = CreateCampaign(admin_);
+  SubmitAged(campaign_, 5, Person("ida@example.com"));
+  SubmitAged(campaign_, 40, Person("ida@example.com"));
+  SubmitAged(campaign_, 400, Person("jon@example.com"));  // jon has nothing else: deleted as a person too
+  SubmitAged(held, 900, Person("lea@example.com"));
+  SubmitAged(held, 10, Person("lea@example.com"));
+  nps::v1::RetentionPolicy policy;
+  policy.mutable_default_rule()->set_personal_data_days(30);
+  policy.mutable_default_rule()->set_delete_after_days(365);
+  nps::v1::CampaignRetention* hold = policy.add_campaign_overrides();
+  hold->set_campaign_id(held);
+  *hold->mutable_rule() = policy.default_rule();
+  hold->set_legal_hold(true);
+  nps::v1::RetentionPolicy stored;
+  SetPolicy(policy, &stored);
+  nps::v1::RetentionPreview preview;
+  ASSERT_TRUE(privacy_->PreviewRetention(Context(dpo_).get(), {}, &preview).ok());
+  ASSERT_EQ(preview.responses_to_delete(), 1);
+  ASSERT_EQ(preview.responses_to_anonymize(), 1);
+  ASSERT_EQ(preview.subjects_to_delete(), 1);
+
+  nps::v1::RetentionRun run;
+  const grpc::Status status = RunRetentionAs(dpo_, &run);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  EXPECT_TRUE(run.has_as_of());
+  EXPECT_EQ(run.responses_deleted(), preview.responses_to_delete());
+  EXPECT_EQ(run.responses_anonymized(), preview.responses_to_anonymize());
+  EXPECT_EQ(run.subjects_deleted(), preview.subjects_to_delete());
+  EXPECT_EQ(RollupMismatches(), 0);
+  const std::string personal = "(subject_id IS NOT NULL OR comment_ciphertext IS NOT NULL OR interaction_id <> '')";
+  const absl::Time now = absl::Now();
+  EXPECT_EQ(Older(campaign_, now, 365, "true"), 0);
+  EXPECT_EQ(Older(campaign_, now, 30, personal), 0);
+  EXPECT_EQ(Older(held, now, 0, personal), 2) << "the legal hold keeps the held campaign as it was";
+
+  nps::v1::RetentionRun again;
+  ASSERT_TRUE(RunRetentionAs(dpo_, &again).ok());
+  EXPECT_EQ(again.responses_deleted() + again.responses_anonymized() + again.subjects_deleted(), 0);
+  // Both runs are in the audit trail, by the `privacy` key that made them.
+  EXPECT_EQ(Count(absl::StrCat("SELECT count(*) FROM npsd.audit_events e JOIN npsd.api_keys k",
+                               " ON k.tenant_id = e.tenant_id AND k.api_key_id::text = e.actor",
+                               " WHERE e.tenant_id = ", Tenant(), " AND e.action = 'retention.run'",
+                               " AND e.outcome = 'OK' AND k.scopes = ARRAY['privacy']")),
+            2);
+  EXPECT_EQ(Count(absl::StrCat("SELECT count(*) FROM npsd.audit_events WHERE tenant_id = ", Tenant(),
+                               " AND action = 'retention.run' AND details->>'responses_deleted' = '1'",
+                               " AND details->>'responses_anonymized' = '1' AND details->>'subjects_deleted' = '1'")),
+            1);
+}
+
+TEST_F(RetentionTest, RunRetentionActsOnTheCallersTenantOnly) {
+  SubmitAged(campaign_, 400, Person("max@example.com"));
+  const std::string other = CreateTenant("Other");
+  const std::string other_dpo = CreateKey(other, {Scope::SCOPE_PRIVACY});
+  nps::v1::SetRetentionPolicyRequest strict;
+  strict.mutable_policy()->mutable_default_rule()->set_delete_after_days(domain::kMinRetentionDays);
+  nps::v1::RetentionPolicy stored;
+  ASSERT_TRUE(privacy_->SetRetentionPolicy(Context(other_dpo).get(), strict, &stored).ok());
+
+  nps::v1::RetentionRun run;
+  ASSERT_TRUE(RunRetentionAs(other_dpo, &run).ok());
+  EXPECT_EQ(run.responses_deleted() + run.responses_anonymized() + run.subjects_deleted(), 0);
+  EXPECT_EQ(Count(absl::StrCat("SELECT count(*) FROM npsd.responses WHERE tenant_id = ", Tenant())), 1)
+      << "another tenant's strict policy reached this tenant's responses";
+  // This tenant has no policy yet: its own run changes nothing either.
+  ASSERT_TRUE(RunRetentionAs(dpo_, &run).ok());
+  EXPECT_EQ(run.responses_deleted() + run.responses_anonymized() + run.subjects_deleted(), 0);
+  EXPECT_EQ(Count(absl::StrCat("SELECT count(*) FROM npsd.responses WHERE tenant_id = ", Tenant())), 1);
+  EXPECT_EQ(RunRetentionAs(ingest_, &run).error_code(), grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(RunRetentionAs(kOperatorToken, &run).error_code(), grpc::StatusCode::PERMISSION_DENIED);
 }
 
 }  // namespace

@@ -3,6 +3,8 @@
 // A certificate authority, a server certificate for 127.0.0.1, and client certificates
 // (good, expired, from another CA) are made at test time; each case runs a health check
 // over a fresh channel and expects it to succeed or the handshake to fail.
+#include <sys/wait.h>
+
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -55,10 +57,12 @@ class TlsTest : public ::testing::Test {
     std::ofstream(folder_ / name) << contents;
   }
 
-  // Start serves npsd with TLS, and requires client certificates when `mutual`.
-  void Start(bool mutual) {
+  // Start serves npsd with TLS, and requires client certificates when `mutual`; with
+  // `health_port`, also the plaintext health listener.
+  void Start(bool mutual, bool health_port = false) {
     server::ServerConfig config;
     config.listen_address = "127.0.0.1:0";
+    if (health_port) config.health_listen = "127.0.0.1:0";
     config.database_url = MigratedAppUrl();
     config.master_key_file = (folder_ / "master.key").string();
     config.tls_cert_file = (folder_ / "server.crt").string();
@@ -135,6 +139,20 @@ TEST_F(TlsTest, MutualTlsRefusesMissingExpiredAndForeignClientCertificates) {
   ExpectRefused(Tls(pki_->ca, &pki_->foreign_client), "client certificate from another CA");
   ExpectRefused(grpc::InsecureChannelCredentials(), "plaintext");
   EXPECT_TRUE(Probe(Tls(pki_->ca, &pki_->client)).ok()) << "the server still serves good clients";
+}
+
+TEST_F(TlsTest, PlaintextHealthPortAnswersProbesWhileTheMainPortRequiresClientCertificates) {
+  Start(/*mutual=*/true, /*health_port=*/true);
+  ExpectRefused(grpc::InsecureChannelCredentials(), "plaintext on the main port");
+  const std::string health_address = absl::StrCat("127.0.0.1:", server_->health_port());
+  absl::StatusOr<std::string> health =
+      server::CheckHealth(grpc::CreateChannel(health_address, grpc::InsecureChannelCredentials()), "", kProbeTimeout);
+  ASSERT_TRUE(health.ok()) << health.status();
+  EXPECT_EQ(*health, "SERVING");
+  // The image's HEALTHCHECK: `npsd health` against the health port.
+  const int probe = std::system(absl::StrCat(NPSD_BINARY, " health --address ", health_address, " >/dev/null").c_str());
+  ASSERT_TRUE(WIFEXITED(probe));
+  EXPECT_EQ(WEXITSTATUS(probe), 0);
 }
 
 }  // namespace
