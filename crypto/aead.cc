@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "absl/status/status.h"
+#include "crypto/algorithms.h"
 #include "crypto/random.h"
 
 namespace npsd::crypto {
@@ -51,7 +52,7 @@ absl::StatusOr<std::string> SealUnchecked(const std::string& key, const std::str
   CipherContext context = NewCipherContext();
   int length = 0;
   const bool sealed_ok = context != nullptr &&
-                         EVP_EncryptInit_ex(context.get(), EVP_aes_256_gcm(), nullptr, Bytes(key),
+                         EVP_EncryptInit_ex(context.get(), Aes256GcmAlgorithm(), nullptr, Bytes(key),
                                             Bytes(nonce)) == 1 &&
                          EVP_EncryptUpdate(context.get(), nullptr, &length, Bytes(associated_data),
                                            static_cast<int>(associated_data.size())) == 1 &&
@@ -71,7 +72,7 @@ absl::Status StartOpening(EVP_CIPHER_CTX* context, const std::string& key,
   const unsigned char* tag = Bytes(sealed) + sealed.size() - kAeadTagSize;
   int length = 0;
   const bool started =
-      EVP_DecryptInit_ex(context, EVP_aes_256_gcm(), nullptr, Bytes(key), Bytes(sealed)) == 1 &&
+      EVP_DecryptInit_ex(context, Aes256GcmAlgorithm(), nullptr, Bytes(key), Bytes(sealed)) == 1 &&
       EVP_DecryptUpdate(context, nullptr, &length, Bytes(associated_data),
                         static_cast<int>(associated_data.size())) == 1 &&
       EVP_CIPHER_CTX_ctrl(context, EVP_CTRL_GCM_SET_TAG, kAeadTagSize,

@@ -7,10 +7,12 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <memory>
 #include <optional>
 
 #include "absl/status/status.h"
 #include "absl/strings/escaping.h"
+#include "crypto/algorithms.h"
 
 namespace npsd::crypto {
 namespace {
@@ -63,7 +65,7 @@ absl::Status InvalidBase64Url() {
 std::string Sha256(const std::string& data) {
   std::string digest(kSha256Size, '\0');
   if (EVP_Digest(data.data(), data.size(), reinterpret_cast<unsigned char*>(digest.data()), nullptr,
-                 EVP_sha256(), nullptr) != 1) {
+                 Sha256Algorithm(), nullptr) != 1) {
     DieOnOpenSslFailure("SHA-256");
   }
   return digest;
@@ -72,9 +74,11 @@ std::string Sha256(const std::string& data) {
 std::string HmacSha256(const std::string& key, const std::string& message) {
   std::string tag(kSha256Size, '\0');
   size_t tag_size = 0;
-  if (EVP_Q_mac(nullptr, "HMAC", nullptr, "SHA256", nullptr, key.data(), key.size(), Bytes(message),
-                message.size(), reinterpret_cast<unsigned char*>(tag.data()), tag.size(),
-                &tag_size) == nullptr ||
+  std::unique_ptr<EVP_MAC_CTX, void (*)(EVP_MAC_CTX*)> context(EVP_MAC_CTX_dup(HmacSha256Template()),
+                                                               EVP_MAC_CTX_free);
+  if (context == nullptr || EVP_MAC_init(context.get(), Bytes(key), key.size(), nullptr) != 1 ||
+      EVP_MAC_update(context.get(), Bytes(message), message.size()) != 1 ||
+      EVP_MAC_final(context.get(), reinterpret_cast<unsigned char*>(tag.data()), &tag_size, tag.size()) != 1 ||
       tag_size != kSha256Size) {
     DieOnOpenSslFailure("HMAC-SHA256");
   }

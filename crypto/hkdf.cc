@@ -9,12 +9,12 @@
 #include <vector>
 
 #include "absl/status/status.h"
+#include "crypto/algorithms.h"
 
 namespace npsd::crypto {
 namespace {
 
 struct KdfDeleter {
-  void operator()(EVP_KDF* kdf) const { EVP_KDF_free(kdf); }
   void operator()(EVP_KDF_CTX* context) const { EVP_KDF_CTX_free(context); }
 };
 
@@ -46,9 +46,7 @@ absl::StatusOr<std::string> HkdfSha256(const std::string& ikm, const std::string
   if (length == 0 || length > kHkdfSha256MaxLength) {
     return absl::InvalidArgumentError("HKDF-SHA256 output length must be 1 to 8160 bytes");
   }
-  std::unique_ptr<EVP_KDF, KdfDeleter> kdf(EVP_KDF_fetch(nullptr, "HKDF", nullptr));
-  if (kdf == nullptr) return absl::InternalError("OpenSSL has no HKDF");
-  std::unique_ptr<EVP_KDF_CTX, KdfDeleter> context(EVP_KDF_CTX_new(kdf.get()));
+  std::unique_ptr<EVP_KDF_CTX, KdfDeleter> context(EVP_KDF_CTX_new(HkdfAlgorithm()));
   const std::vector<OSSL_PARAM> params = HkdfParams(ikm, salt, info);
   std::string key(length, '\0');
   if (context == nullptr ||

@@ -55,6 +55,10 @@ void AddServeOptions(CLI::App& serve, npsd::server::ServerConfig& config, double
       ->envname("NPSD_INGEST_WRITERS")->capture_default_str();
   serve.add_option("--ingest-max-batch", config.ingest_max_batch, "responses per ingestion transaction at most")
       ->envname("NPSD_INGEST_MAX_BATCH")->capture_default_str();
+  serve.add_option("--ingest-prepared-statements", config.ingest_prepared_statements,
+                   "prepare the ingestion writers' statements once per connection; false behind a pooler"
+                   " in transaction mode that does not keep prepared statements (PgBouncer before 1.21)")
+      ->envname("NPSD_INGEST_PREPARED_STATEMENTS")->capture_default_str();
   serve.add_option("--tls-cert-file", config.tls_cert_file, "PEM server certificate chain")
       ->envname("NPSD_TLS_CERT_FILE");
   serve.add_option("--tls-key-file", config.tls_key_file, "PEM server private key")

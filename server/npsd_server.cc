@@ -50,6 +50,15 @@ namespace {
 constexpr absl::Duration kHealthInterval = absl::Seconds(2);
 constexpr int kMaxMessageBytes = 4 * 1024 * 1024;
 
+storage::pg::ResponseWriter::Options WriterOptions(const ServerConfig& config) {
+  storage::pg::ResponseWriter::Options options;
+  options.database_url = config.database_url;
+  options.writer_threads = config.ingest_writers;
+  options.max_batch = config.ingest_max_batch;
+  options.prepared_statements = config.ingest_prepared_statements;
+  return options;
+}
+
 absl::StatusOr<std::string> ReadFile(const std::string& path) {
   std::ifstream file(path);
   if (!file) return absl::InvalidArgumentError(absl::StrCat("cannot read ", path));
@@ -90,7 +99,7 @@ class NpsdServerImpl final : public NpsdServer {
         responses_(pool_, cipher_),
         privacy_(pool_, cipher_),
         retention_runner_(pool_, {config.database_url}),
-        writer_({config.database_url, config.ingest_writers, config.ingest_max_batch}, cipher_),
+        writer_(WriterOptions(config), cipher_),
         counted_writer_(writer_, metrics_),
         org_units_(pool_),
         jwt_verifier_(std::move(jwt_verifier)),

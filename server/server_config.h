@@ -30,6 +30,7 @@ struct ServerConfig {
   std::string master_key_file;         // empty: the NPSD_MASTER_KEY environment variable
   int ingest_writers = 2;              // group-commit writer threads (connections)
   int ingest_max_batch = 500;          // responses per ingestion transaction at most
+  bool ingest_prepared_statements = true;  // off behind PgBouncer < 1.21 in transaction mode
   std::string tls_cert_file;
   std::string tls_key_file;
   std::string tls_client_ca_file;      // set: clients must present a certificate it signed

@@ -149,10 +149,11 @@ absl::StatusOr<Campaign> SelectCampaign(pqxx::work& txn, const std::string& camp
   return CampaignFromRow(rows[0]);
 }
 
-std::map<std::string, Campaign> SelectCampaigns(pqxx::work& txn, const std::vector<std::string>& campaign_ids) {
-  const pqxx::result rows = txn.exec_params(
-      std::string("SELECT ") + kColumns + " FROM npsd.campaigns WHERE campaign_id = ANY ($1::uuid[])",
-      TextArrayLiteral(campaign_ids));
+std::map<std::string, Campaign> SelectCampaigns(BatchTransaction& txn, const std::vector<std::string>& campaign_ids) {
+  static const BatchStatement* const statement = new BatchStatement{
+      "npsd_select_campaigns",
+      std::string("SELECT ") + kColumns + " FROM npsd.campaigns WHERE campaign_id = ANY ($1::uuid[])"};
+  const pqxx::result rows = txn.Exec(*statement, TextArrayLiteral(campaign_ids));
   std::map<std::string, Campaign> campaigns;
   for (const auto& row : rows) {
     Campaign campaign = CampaignFromRow(row);

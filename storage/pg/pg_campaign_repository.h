@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "storage/campaign_repository.h"
+#include "storage/pg/batch_transaction.h"
 #include "storage/pg/connection_pool.h"
 
 namespace npsd::storage::pg {
@@ -47,7 +48,7 @@ absl::StatusOr<domain::Campaign> SelectCampaign(pqxx::work& txn, const std::stri
 
 // SelectCampaigns reads the campaigns among `campaign_ids` visible in the transaction's
 // tenant context, by id (ids of other tenants are simply absent).
-std::map<std::string, domain::Campaign> SelectCampaigns(pqxx::work& txn,
+std::map<std::string, domain::Campaign> SelectCampaigns(BatchTransaction& txn,
                                                        const std::vector<std::string>& campaign_ids);
 
 }  // namespace npsd::storage::pg

@@ -34,10 +34,11 @@ struct Entry {
   }
 };
 
-void ResolveAgainstCampaigns(pqxx::work& txn, std::vector<Entry>& entries) {
-  std::vector<std::string> ids;
-  for (const Entry& entry : entries) ids.push_back(entry.item->input.campaign_id);
-  const std::map<std::string, domain::Campaign> campaigns = SelectCampaigns(txn, ids);
+void ResolveAgainstCampaigns(BatchTransaction& txn, std::vector<Entry>& entries) {
+  std::set<std::string> ids;
+  for (const Entry& entry : entries) ids.insert(entry.item->input.campaign_id);
+  const std::map<std::string, domain::Campaign> campaigns =
+      SelectCampaigns(txn, std::vector<std::string>(ids.begin(), ids.end()));
   const absl::Time now = absl::Now();
   for (Entry& entry : entries) {
     if (!entry.pending) continue;
@@ -61,7 +62,7 @@ void ResolveAgainstCampaigns(pqxx::work& txn, std::vector<Entry>& entries) {
   }
 }
 
-void CheckCatalogue(pqxx::work& txn, std::vector<Entry>& entries) {
+void CheckCatalogue(BatchTransaction& txn, std::vector<Entry>& entries) {
   const bool any_code = std::any_of(entries.begin(), entries.end(), [](const Entry& entry) {
     const domain::OrgScope& scope = entry.resolved.scope;
     return entry.pending &&
@@ -69,7 +70,9 @@ void CheckCatalogue(pqxx::work& txn, std::vector<Entry>& entries) {
   });
   if (!any_code) return;
   std::set<std::pair<std::string, std::string>> known;
-  for (const auto& row : txn.exec("SELECT kind, code FROM npsd.org_units")) {
+  static const BatchStatement* const catalogue =
+      new BatchStatement{"npsd_select_catalogue", "SELECT kind, code FROM npsd.org_units"};
+  for (const auto& row : txn.Exec(*catalogue)) {
     known.insert({row[0].as<std::string>(), row[1].as<std::string>()});
   }
   for (Entry& entry : entries) {
@@ -107,8 +110,8 @@ absl::Status DrawResponseIds(std::vector<Entry>& entries) {
 // time; it returns the inserted ids. A used idempotency key skips its row. The subjects
 // are reached through an index condition listing the batch's subjects, so the update
 // never scans a tenant's subjects whatever the join order.
-const std::string& InsertStatement() {
-  static const std::string* const statement = [] {
+const BatchStatement& InsertStatement() {
+  static const BatchStatement* const statement = [] {
     std::string sql =
         "WITH inserted AS (INSERT INTO npsd.responses (tenant_id, response_id, campaign_id, score, answered_at,"
         " received_at, channel, region_code, brand_code, business_unit_code, locale, comment_ciphertext,"
@@ -135,14 +138,14 @@ const std::string& InsertStatement() {
                     " AND s.subject_id = ANY (ARRAY(SELECT subject_id FROM inserted WHERE subject_id IS NOT NULL))"
                     " AND s.subject_id = v.subject_id)"
                     " SELECT response_id::text FROM inserted");
-    return new std::string(sql);
+    return new BatchStatement{"npsd_insert_responses", sql};
   }();
   return *statement;
 }
 
 // InsertRows inserts the pending entries; returns the ids actually inserted (an
 // idempotency key already present skips its row).
-absl::StatusOr<std::set<std::string>> InsertRows(pqxx::work& txn, const privacy::PersonalDataCipher& cipher,
+absl::StatusOr<std::set<std::string>> InsertRows(BatchTransaction& txn, const privacy::PersonalDataCipher& cipher,
                                                  const std::string& tenant_id, std::vector<Entry>& entries) {
   std::vector<std::string> ids, campaigns, scores, answered, received, channels, regions, brands, units, locales;
   std::vector<std::string> interactions, agents, teams, queues, waits, handles, wrap_ups, attributes;
@@ -186,7 +189,7 @@ absl::StatusOr<std::set<std::string>> InsertRows(pqxx::work& txn, const privacy:
   }
   std::set<std::string> inserted;
   if (ids.empty()) return inserted;
-  const pqxx::result rows = txn.exec_params(
+  const pqxx::result rows = txn.Exec(
       InsertStatement(), tenant_id, TextArrayLiteral(ids), TextArrayLiteral(campaigns), TextArrayLiteral(scores),
       TextArrayLiteral(answered), TextArrayLiteral(received), TextArrayLiteral(channels), TextArrayLiteral(regions),
       TextArrayLiteral(brands), TextArrayLiteral(units), TextArrayLiteral(locales), NullableTextArrayLiteral(comments),
@@ -202,7 +205,7 @@ absl::StatusOr<std::set<std::string>> InsertRows(pqxx::work& txn, const privacy:
 // same payload is a replay of the stored response, another payload is ALREADY_EXISTS.
 // A candidate whose key is not found stays pending, or, when `must_exist` (its insert
 // was skipped for that key), is ABORTED: a concurrent transaction holds the key.
-void SettleReplays(pqxx::work& txn, const std::string& tenant_id, const std::vector<Entry*>& candidates,
+void SettleReplays(BatchTransaction& txn, const std::string& tenant_id, const std::vector<Entry*>& candidates,
                    bool must_exist) {
   std::vector<std::string> keys;
   for (const Entry* entry : candidates) keys.push_back(entry->item->input.idempotency_key);
@@ -215,11 +218,12 @@ void SettleReplays(pqxx::work& txn, const std::string& tenant_id, const std::vec
   std::map<std::string, Stored> stored;  // by idempotency key
   // One probe of the unique (tenant, key) index per key: a LIMIT subquery is never
   // flattened, so the plan cannot drift with the table's statistics.
-  for (const auto& row : txn.exec_params(
-           "SELECT k.key, r.response_id::text, r.payload_sha256, r.score FROM unnest($2::text[]) AS k(key)"
-           " CROSS JOIN LATERAL (SELECT response_id, payload_sha256, score FROM npsd.responses"
-           " WHERE tenant_id = $1::uuid AND idempotency_key = k.key LIMIT 1) r",
-           tenant_id, TextArrayLiteral(keys))) {
+  static const BatchStatement* const select_keys = new BatchStatement{
+      "npsd_select_idempotency_keys",
+      "SELECT k.key, r.response_id::text, r.payload_sha256, r.score FROM unnest($2::text[]) AS k(key)"
+      " CROSS JOIN LATERAL (SELECT response_id, payload_sha256, score FROM npsd.responses"
+      " WHERE tenant_id = $1::uuid AND idempotency_key = k.key LIMIT 1) r"};
+  for (const auto& row : txn.Exec(*select_keys, tenant_id, TextArrayLiteral(keys))) {
     stored[row[0].as<std::string>()] = {row[1].as<std::string>(), BytesField(row[2]), row[3].as<int>()};
   }
   for (Entry* entry : candidates) {
@@ -240,7 +244,7 @@ void SettleReplays(pqxx::work& txn, const std::string& tenant_id, const std::vec
 
 // SettleKnownKeys settles, before anything else, the entries whose idempotency key is
 // already stored, so a retry gets its original answer even after the campaign closed.
-void SettleKnownKeys(pqxx::work& txn, const std::string& tenant_id, std::vector<Entry>& entries) {
+void SettleKnownKeys(BatchTransaction& txn, const std::string& tenant_id, std::vector<Entry>& entries) {
   std::vector<Entry*> candidates;
   for (Entry& entry : entries) {
     entry.payload_sha256 = crypto::Sha256(domain::ResponseFingerprint(entry.item->input));
@@ -250,7 +254,7 @@ void SettleKnownKeys(pqxx::work& txn, const std::string& tenant_id, std::vector<
 }
 
 // SettleSkippedInserts settles the entries whose insert the idempotency key skipped.
-void SettleSkippedInserts(pqxx::work& txn, const std::string& tenant_id, const std::set<std::string>& inserted,
+void SettleSkippedInserts(BatchTransaction& txn, const std::string& tenant_id, const std::set<std::string>& inserted,
                           std::vector<Entry>& entries) {
   std::vector<Entry*> candidates;
   for (Entry& entry : entries) {
@@ -261,7 +265,7 @@ void SettleSkippedInserts(pqxx::work& txn, const std::string& tenant_id, const s
 
 }  // namespace
 
-std::vector<SubmitOutcome> StoreTenantBatch(pqxx::work& txn, const privacy::PersonalDataCipher& cipher,
+std::vector<SubmitOutcome> StoreTenantBatch(BatchTransaction& txn, const privacy::PersonalDataCipher& cipher,
                                             const std::string& tenant_id,
                                             const std::vector<const SubmitItem*>& items) {
   std::vector<Entry> entries;

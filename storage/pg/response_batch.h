@@ -19,6 +19,7 @@
 #include <pqxx/pqxx>
 
 #include "privacy/personal_data_cipher.h"
+#include "storage/pg/batch_transaction.h"
 #include "storage/response_repository.h"
 
 namespace npsd::storage::pg {
@@ -26,7 +27,7 @@ namespace npsd::storage::pg {
 // StoreTenantBatch stores `items` (all of tenant `tenant_id`, whose context `txn`
 // already has) and returns one outcome per item, in order. The outcomes hold only once
 // `txn` commits; database exceptions propagate to the caller.
-std::vector<SubmitOutcome> StoreTenantBatch(pqxx::work& txn, const privacy::PersonalDataCipher& cipher,
+std::vector<SubmitOutcome> StoreTenantBatch(BatchTransaction& txn, const privacy::PersonalDataCipher& cipher,
                                             const std::string& tenant_id,
                                             const std::vector<const SubmitItem*>& items);
 

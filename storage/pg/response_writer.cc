@@ -16,16 +16,20 @@ namespace {
 
 constexpr int kTransientRetries = 3;
 
-// kTenantContext opens one tenant's share of a batch. Every statement of a batch joins
+// TenantContext opens one tenant's share of a batch. Every statement of a batch joins
 // the batch's rows to tables by their keys, so the planner is left one kind of plan: a
 // nested loop probing an index per row. Under fast ingestion the tables grow faster than
 // autovacuum refreshes their statistics, and plans costed on stale statistics hash-join,
 // scan or materialize whole tenants (measured: 60 ms for a 450-row batch instead of 5).
-constexpr const char* kTenantContext =
-    "SELECT set_config('app.tenant_id', $1, true), set_config('statement_timeout', '30000', true),"
-    " set_config('enable_seqscan', 'off', true), set_config('enable_bitmapscan', 'off', true),"
-    " set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true),"
-    " set_config('enable_material', 'off', true)";
+const BatchStatement& TenantContext() {
+  static const BatchStatement* const statement = new BatchStatement{
+      "npsd_tenant_context",
+      "SELECT set_config('app.tenant_id', $1, true), set_config('statement_timeout', '30000', true),"
+      " set_config('enable_seqscan', 'off', true), set_config('enable_bitmapscan', 'off', true),"
+      " set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true),"
+      " set_config('enable_material', 'off', true)"};
+  return *statement;
+}
 
 bool IsTransient(const absl::Status& status) {
   return absl::IsAborted(status) || absl::IsAlreadyExists(status);
@@ -97,11 +101,12 @@ absl::StatusOr<std::vector<SubmitOutcome>> ResponseWriter::TryTransaction(
     for (size_t i = 0; i < items.size(); ++i) by_tenant[items[i]->tenant_id].push_back(i);
     std::vector<SubmitOutcome> outcomes(items.size());
     pqxx::work txn(*connection);
+    BatchTransaction batch(txn, options_.prepared_statements);
     for (const auto& [tenant_id, indices] : by_tenant) {
-      txn.exec_params(kTenantContext, tenant_id);
+      batch.Exec(TenantContext(), tenant_id);
       std::vector<const SubmitItem*> group;
       for (size_t index : indices) group.push_back(items[index]);
-      std::vector<SubmitOutcome> group_outcomes = StoreTenantBatch(txn, cipher_, tenant_id, group);
+      std::vector<SubmitOutcome> group_outcomes = StoreTenantBatch(batch, cipher_, tenant_id, group);
       for (size_t k = 0; k < indices.size(); ++k) outcomes[indices[k]] = std::move(group_outcomes[k]);
     }
     txn.commit();

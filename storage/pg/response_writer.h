@@ -37,6 +37,7 @@ class ResponseWriter final : public ResponseSink {
     int writer_threads = 2;    // concurrent transactions
     int max_batch = 500;       // items per transaction at most
     int max_queued = 20000;    // beyond this, Submit answers RESOURCE_EXHAUSTED
+    bool prepared_statements = true;  // off behind PgBouncer < 1.21 in transaction mode
   };
 
   // ResponseWriter starts its threads; `cipher` must outlive it.

@@ -40,18 +40,19 @@ struct Lookup {
 // LookUp probes the suppression list and the identifier index once per identifier, in
 // one statement; LIMIT subqueries are never flattened, so each probe stays an index
 // lookup on the full key whatever the tables' statistics say.
-Lookup LookUp(pqxx::work& txn, const std::string& tenant_id, const std::vector<HashKey>& keys) {
+Lookup LookUp(BatchTransaction& txn, const std::string& tenant_id, const std::vector<HashKey>& keys) {
   const auto [kinds, hashes] = LookupParameters(keys);
   Lookup lookup;
-  for (const auto& row : txn.exec_params(
-           "SELECT w.kind, w.hash, x.suppressed, f.subject_id::text, f.restricted, f.wrapped_key"
-           " FROM unnest($1::text[], $2::bytea[]) AS w(kind, hash)"
-           " CROSS JOIN LATERAL (SELECT EXISTS (SELECT 1 FROM npsd.suppressed_identifiers"
-           " WHERE tenant_id = $3::uuid AND kind = w.kind AND lookup_hash = w.hash) AS suppressed) x"
-           " LEFT JOIN LATERAL (SELECT s.subject_id, s.restricted, s.wrapped_key FROM npsd.subject_identifiers i"
-           " JOIN npsd.subjects s ON s.tenant_id = i.tenant_id AND s.subject_id = i.subject_id"
-           " WHERE i.tenant_id = $3::uuid AND i.kind = w.kind AND i.lookup_hash = w.hash LIMIT 1) f ON true",
-           kinds, hashes, tenant_id)) {
+  static const BatchStatement* const statement = new BatchStatement{
+      "npsd_look_up_subjects",
+      "SELECT w.kind, w.hash, x.suppressed, f.subject_id::text, f.restricted, f.wrapped_key"
+      " FROM unnest($1::text[], $2::bytea[]) AS w(kind, hash)"
+      " CROSS JOIN LATERAL (SELECT EXISTS (SELECT 1 FROM npsd.suppressed_identifiers"
+      " WHERE tenant_id = $3::uuid AND kind = w.kind AND lookup_hash = w.hash) AS suppressed) x"
+      " LEFT JOIN LATERAL (SELECT s.subject_id, s.restricted, s.wrapped_key FROM npsd.subject_identifiers i"
+      " JOIN npsd.subjects s ON s.tenant_id = i.tenant_id AND s.subject_id = i.subject_id"
+      " WHERE i.tenant_id = $3::uuid AND i.kind = w.kind AND i.lookup_hash = w.hash LIMIT 1) f ON true"};
+  for (const auto& row : txn.Exec(*statement, kinds, hashes, tenant_id)) {
     const HashKey key{row[0].as<std::string>(), BytesField(row[1])};
     if (row[2].as<bool>()) lookup.suppressed.insert(key);
     if (!row[3].is_null()) {
@@ -70,23 +71,24 @@ struct SubjectWrites {
 
 // Insert adds the new subjects and identifiers in one statement (the identifiers'
 // foreign keys are checked at its end, when the subjects exist).
-void Insert(pqxx::work& txn, const privacy::PersonalDataCipher& cipher, const std::string& tenant_id,
+void Insert(BatchTransaction& txn, const privacy::PersonalDataCipher& cipher, const std::string& tenant_id,
             const SubjectWrites& writes) {
   if (writes.kinds.empty()) return;
-  txn.exec_params(
+  static const BatchStatement* const statement = new BatchStatement{
+      "npsd_insert_subjects",
       "WITH new_subjects AS (INSERT INTO npsd.subjects (tenant_id, subject_id, wrapped_key, master_key_id)"
       " SELECT $1::uuid, id, key, $4 FROM unnest($2::uuid[], $3::bytea[]) AS u(id, key))"
       " INSERT INTO npsd.subject_identifiers (tenant_id, kind, lookup_hash, subject_id, value_ciphertext)"
       " SELECT $1::uuid, k, h, s, c FROM unnest($5::text[], $6::bytea[], $7::uuid[], $8::bytea[]) AS u(k, h, s, c)"
-      " ON CONFLICT DO NOTHING",
-      tenant_id, TextArrayLiteral(writes.new_ids), TextArrayLiteral(writes.new_wrapped_keys), cipher.master_key_id(),
+      " ON CONFLICT DO NOTHING"};
+  txn.Exec(*statement, tenant_id, TextArrayLiteral(writes.new_ids), TextArrayLiteral(writes.new_wrapped_keys), cipher.master_key_id(),
       TextArrayLiteral(writes.kinds), TextArrayLiteral(writes.hashes), TextArrayLiteral(writes.owner_ids),
       TextArrayLiteral(writes.ciphertexts));
 }
 
 }  // namespace
 
-absl::Status ResolveSubjects(pqxx::work& txn, const privacy::PersonalDataCipher& cipher,
+absl::Status ResolveSubjects(BatchTransaction& txn, const privacy::PersonalDataCipher& cipher,
                              const std::string& tenant_id, std::vector<SubjectRequest*>& requests) {
   std::vector<std::vector<HashKey>> request_keys(requests.size());
   std::vector<HashKey> all_keys;

@@ -15,6 +15,7 @@
 #include "absl/status/status.h"
 #include "domain/identity.h"
 #include "privacy/personal_data_cipher.h"
+#include "storage/pg/batch_transaction.h"
 
 namespace npsd::storage::pg {
 
@@ -28,7 +29,7 @@ struct SubjectRequest {
 
 // ResolveSubjects resolves every request in the transaction's tenant; errors of the
 // cipher (never of one item) are returned and abort the batch.
-absl::Status ResolveSubjects(pqxx::work& txn, const privacy::PersonalDataCipher& cipher,
+absl::Status ResolveSubjects(BatchTransaction& txn, const privacy::PersonalDataCipher& cipher,
                              const std::string& tenant_id, std::vector<SubjectRequest*>& requests);
 
 }  // namespace npsd::storage::pg

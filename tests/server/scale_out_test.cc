@@ -43,6 +43,7 @@ std::unique_ptr<server::NpsdServer> StartReplica(const std::string& database_url
   config.insecure = true;
   config.pool_size = 4;
   config.credential_cache_ttl = absl::ZeroDuration();
+  config.ingest_prepared_statements = false;  // Debian's PgBouncer 1.18 does not keep them
   auto server = server::NpsdServer::Start(config);
   EXPECT_TRUE(server.ok()) << server.status();
   return server.ok() ? std::move(server).value() : nullptr;
