@@ -11,9 +11,12 @@
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <set>
 
 #include "CLI/CLI.hpp"
 #include "absl/strings/str_format.h"
+#include "absl/strings/str_split.h"
+#include "domain/status_macros.h"
 #include "bench/analytics_workloads.h"
 #include "bench/copy_baseline.h"
 #include "bench/echo_baseline.h"
@@ -61,6 +64,26 @@ Measured MeasureWithCpu(const npsd::testing::NpsdProcess& server, absl::Duration
   return measured;
 }
 
+// ReportAnalytics seeds `rows` responses for a new tenant, measures G and the benchmark
+// RPCs over them, and prints their rows.
+absl::Status ReportAnalytics(npsd::testing::NpsdProcess& server, const std::string& owner_url, int64_t rows) {
+  auto tenant = npsd::testing::CreateIngestionTenant(server.channel(), server.operator_token());
+  if (!tenant.ok()) return tenant.status();
+  NPSD_RETURN_IF_ERROR(npsd::bench::SeedResponses(owner_url, tenant->tenant_id, tenant->campaign_id, rows));
+  NPSD_ASSIGN_OR_RETURN(const absl::Duration group_by, npsd::bench::MeasureRawGroupBy(owner_url, tenant->tenant_id));
+  const LoadResult score = npsd::bench::MeasureGetScore(server.channel(), tenant->token, 100);
+  const LoadResult compare = npsd::bench::MeasureCompareRegions(server.channel(), tenant->token, 100);
+  Row(absl::StrFormat("G  raw GROUP BY region, brand, BU over %lld", static_cast<long long>(rows)), Millis(group_by),
+      "", "baseline");
+  Row("GetScore p50 / p99", Millis(score.p50) + " / " + Millis(score.p99),
+      Times(absl::ToDoubleSeconds(group_by) / absl::ToDoubleSeconds(score.p99)), "p99 <= 50 ms, >= 20 x faster than G");
+  Row("CompareSegments(REGION) p50 / p99", Millis(compare.p50) + " / " + Millis(compare.p99),
+      Times(absl::ToDoubleSeconds(group_by) / absl::ToDoubleSeconds(compare.p99)),
+      "p99 <= 50 ms, >= 20 x faster than G");
+  Row("benchmark RPC errors", absl::StrFormat("%lld", static_cast<long long>(score.errors + compare.errors)), "", "");
+  return absl::OkStatus();
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -70,13 +93,18 @@ int main(int argc, char** argv) {
   int64_t copy_rows = 200000;
   int streams = 4;
   int64_t analytics_rows = 1000000;
+  std::string skip;
   app.add_option("--npsd", npsd_binary, "the npsd binary")->capture_default_str();
   app.add_option("--seconds", seconds, "duration of each load phase")->capture_default_str();
   app.add_option("--copy-rows", copy_rows, "rows for the COPY baseline")->capture_default_str();
   app.add_option("--streams", streams, "concurrent ingestion streams")->capture_default_str();
   app.add_option("--analytics-rows", analytics_rows, "responses behind the benchmark RPCs (10000000 for full size)")
       ->capture_default_str();
+  app.add_option("--skip", skip,
+                 "phases to leave out, comma-separated: stream, batch, unary, analytics (to profile one phase)");
   CLI11_PARSE(app, argc, argv);
+  const std::set<std::string> skipped = absl::StrSplit(skip, ',', absl::SkipEmpty());
+  const auto runs = [&skipped](const std::string& phase) { return skipped.count(phase) == 0; };
   const std::string owner_url = RequiredEnv("NPSD_TEST_OWNER_URL");
   const std::string app_url = RequiredEnv("NPSD_TEST_APP_URL");
   const absl::Duration phase = absl::Seconds(seconds);
@@ -100,58 +128,52 @@ int main(int argc, char** argv) {
     return 1;
   }
   const npsd::bench::IngestTarget target{(*server)->channel(), tenant->token, tenant->campaign_id};
-  const Measured stream = MeasureWithCpu(**server, phase, [&] {
-    return npsd::bench::MeasureStreamIngest(target, streams, phase);
-  });
-  const Measured batch = MeasureWithCpu(**server, phase, [&] {
-    return npsd::bench::MeasureBatchIngest(target, 4, 500, phase);
-  });
-  LoadResult unary;
-  const Measured unary_cpu = MeasureWithCpu(**server, phase, [&] {
-    unary = npsd::bench::MeasureUnaryClosedLoop(target, 32, phase);
-    return unary.calls_per_second;
-  });
-  const LoadResult offered = npsd::bench::MeasureUnaryOpenLoop(target, 0.3 * echo.calls_per_second, phase);
-  auto analytics_tenant = npsd::testing::CreateIngestionTenant((*server)->channel(), (*server)->operator_token());
-  if (!analytics_tenant.ok()) {
-    std::cerr << analytics_tenant.status() << "\n";
-    return 1;
+  Measured stream, batch, unary_cpu;
+  LoadResult unary, offered;
+  if (runs("stream")) {
+    stream = MeasureWithCpu(**server, phase, [&] { return npsd::bench::MeasureStreamIngest(target, streams, phase); });
   }
-  const absl::Status seeded =
-      npsd::bench::SeedResponses(owner_url, analytics_tenant->tenant_id, analytics_tenant->campaign_id, analytics_rows);
-  auto group_by = npsd::bench::MeasureRawGroupBy(owner_url, analytics_tenant->tenant_id);
-  if (!seeded.ok() || !group_by.ok()) {
-    std::cerr << "analytics data set: " << (seeded.ok() ? group_by.status() : seeded) << "\n";
-    return 1;
+  if (runs("batch")) {
+    batch = MeasureWithCpu(**server, phase, [&] { return npsd::bench::MeasureBatchIngest(target, 4, 500, phase); });
   }
-  const LoadResult score = npsd::bench::MeasureGetScore((*server)->channel(), analytics_tenant->token, 100);
-  const LoadResult compare = npsd::bench::MeasureCompareRegions((*server)->channel(), analytics_tenant->token, 100);
-  const double rss_mb = static_cast<double>((*server)->PeakRssBytes()) / (1024 * 1024);
+  if (runs("unary")) {
+    unary_cpu = MeasureWithCpu(**server, phase, [&] {
+      unary = npsd::bench::MeasureUnaryClosedLoop(target, 32, phase);
+      return unary.calls_per_second;
+    });
+    offered = npsd::bench::MeasureUnaryOpenLoop(target, 0.3 * echo.calls_per_second, phase);
+  }
 
   Row("figure", "value", "ratio", "target", "npsd CPU/item");
   Row("C  binary COPY into scratch table", Rate(*copy), "", "baseline");
   Row("E  trivial gRPC unary, 32 in flight", Rate(echo.calls_per_second), "", "baseline");
   Row("E  p99", Millis(echo.p99), "", "");
-  Row(absl::StrFormat("streaming ingest, %d streams (acked)", streams), Rate(stream.per_second),
-      Times(stream.per_second / *copy), ">= 0.3 x C (stretch 0.5)", Micros(stream.cpu_seconds_per_item));
-  Row("batch ingest, 4 callers x 500", Rate(batch.per_second), Times(batch.per_second / *copy), "",
-      Micros(batch.cpu_seconds_per_item));
-  Row("unary submit, 32 in flight (max)", Rate(unary.calls_per_second),
-      Times(unary.calls_per_second / echo.calls_per_second), ">= 0.4 x E", Micros(unary_cpu.cpu_seconds_per_item));
-  Row(absl::StrFormat("unary at 0.3 x E = %.0f /s offered: p50", 0.3 * echo.calls_per_second), Millis(offered.p50),
-      "", "");
-  Row("unary at 0.3 x E offered: p99", Millis(offered.p99), "", "<= 10 ms");
-  Row("unary at 0.3 x E offered: achieved", Rate(offered.calls_per_second),
-      absl::StrFormat("%lld err", static_cast<long long>(offered.errors)), "");
-  Row(absl::StrFormat("G  raw GROUP BY region, brand, BU over %lld", static_cast<long long>(analytics_rows)),
-      Millis(*group_by), "", "baseline");
-  Row("GetScore p50 / p99", Millis(score.p50) + " / " + Millis(score.p99),
-      Times(absl::ToDoubleSeconds(*group_by) / absl::ToDoubleSeconds(score.p99)), "p99 <= 50 ms, >= 20 x faster than G");
-  Row("CompareSegments(REGION) p50 / p99", Millis(compare.p50) + " / " + Millis(compare.p99),
-      Times(absl::ToDoubleSeconds(*group_by) / absl::ToDoubleSeconds(compare.p99)),
-      "p99 <= 50 ms, >= 20 x faster than G");
-  Row("benchmark RPC errors", absl::StrFormat("%lld", static_cast<long long>(score.errors + compare.errors)), "", "");
-  Row("npsd peak RSS", absl::StrFormat("%.1f MB", rss_mb), "", "<= 256 MB");
+  if (runs("stream")) {
+    Row(absl::StrFormat("streaming ingest, %d streams (acked)", streams), Rate(stream.per_second),
+        Times(stream.per_second / *copy), ">= 0.3 x C (stretch 0.5)", Micros(stream.cpu_seconds_per_item));
+  }
+  if (runs("batch")) {
+    Row("batch ingest, 4 callers x 500", Rate(batch.per_second), Times(batch.per_second / *copy), "",
+        Micros(batch.cpu_seconds_per_item));
+  }
+  if (runs("unary")) {
+    Row("unary submit, 32 in flight (max)", Rate(unary.calls_per_second),
+        Times(unary.calls_per_second / echo.calls_per_second), ">= 0.4 x E", Micros(unary_cpu.cpu_seconds_per_item));
+    Row(absl::StrFormat("unary at 0.3 x E = %.0f /s offered: p50", 0.3 * echo.calls_per_second), Millis(offered.p50),
+        "", "");
+    Row("unary at 0.3 x E offered: p99", Millis(offered.p99), "", "<= 10 ms");
+    Row("unary at 0.3 x E offered: achieved", Rate(offered.calls_per_second),
+        absl::StrFormat("%lld err", static_cast<long long>(offered.errors)), "");
+  }
+  if (runs("analytics")) {
+    const absl::Status analytics = ReportAnalytics(**server, owner_url, analytics_rows);
+    if (!analytics.ok()) {
+      std::cerr << "analytics data set: " << analytics << "\n";
+      return 1;
+    }
+  }
+  Row("npsd peak RSS", absl::StrFormat("%.1f MB", static_cast<double>((*server)->PeakRssBytes()) / (1024 * 1024)), "",
+      "<= 256 MB");
   server->reset();
   std::filesystem::remove_all(work_dir);
   return 0;
