@@ -201,14 +201,19 @@ absl::StatusOr<std::set<std::string>> InsertRows(BatchTransaction& txn, const pr
   return inserted;
 }
 
-// SettleReplays decides the `candidates` whose idempotency key is already stored: the
-// same payload is a replay of the stored response, another payload is ALREADY_EXISTS.
-// A candidate whose key is not found stays pending, or, when `must_exist` (its insert
-// was skipped for that key), is ABORTED: a concurrent transaction holds the key.
-void SettleReplays(BatchTransaction& txn, const std::string& tenant_id, const std::vector<Entry*>& candidates,
-                   bool must_exist) {
+// SettleReplays looks up the idempotency keys of the entries whose insert the key
+// skipped (`skipped`) and of those that failed (`failed`). A stored response with the
+// same payload makes the entry a replay answered with that response, whatever made it
+// fail now (the campaign closed since, the person restricted processing), so a retry
+// always gets its original answer; another payload is ALREADY_EXISTS. A skipped entry
+// whose key is not found is ABORTED (a concurrent transaction holds the key); a failed
+// one keeps its error.
+void SettleReplays(BatchTransaction& txn, const std::string& tenant_id, const std::vector<Entry*>& skipped,
+                   const std::vector<Entry*>& failed) {
   std::vector<std::string> keys;
-  for (const Entry* entry : candidates) keys.push_back(entry->item->input.idempotency_key);
+  for (const std::vector<Entry*>* group : {&skipped, &failed}) {
+    for (const Entry* entry : *group) keys.push_back(entry->item->input.idempotency_key);
+  }
   if (keys.empty()) return;
   struct Stored {
     std::string response_id;
@@ -226,41 +231,37 @@ void SettleReplays(BatchTransaction& txn, const std::string& tenant_id, const st
   for (const auto& row : txn.Exec(*select_keys, tenant_id, TextArrayLiteral(keys))) {
     stored[row[0].as<std::string>()] = {row[1].as<std::string>(), BytesField(row[2]), row[3].as<int>()};
   }
-  for (Entry* entry : candidates) {
-    const auto found = stored.find(entry->item->input.idempotency_key);
-    if (found == stored.end()) {
-      if (must_exist) entry->Fail(absl::AbortedError("the idempotency key is being used concurrently; retry"));
-    } else if (!crypto::ConstantTimeEquals(found->second.payload_sha256, entry->payload_sha256)) {
-      entry->Fail(absl::AlreadyExistsError(absl::StrCat(
-          entry->item->field_prefix, "idempotency_key was already used for a different response")));
-    } else {
-      entry->outcome.response_id = found->second.response_id;
-      entry->outcome.category = domain::ClassifyScore(found->second.score).value_or(domain::NpsCategory::kDetractor);
-      entry->outcome.replayed = true;
-      entry->pending = false;
+  for (const std::vector<Entry*>* group : {&skipped, &failed}) {
+    for (Entry* entry : *group) {
+      const auto found = stored.find(entry->item->input.idempotency_key);
+      if (found == stored.end()) {
+        if (group == &skipped) entry->Fail(absl::AbortedError("the idempotency key is being used concurrently; retry"));
+      } else if (!crypto::ConstantTimeEquals(found->second.payload_sha256, entry->payload_sha256)) {
+        entry->Fail(absl::AlreadyExistsError(absl::StrCat(
+            entry->item->field_prefix, "idempotency_key was already used for a different response")));
+      } else {
+        entry->outcome.status = absl::OkStatus();
+        entry->outcome.response_id = found->second.response_id;
+        entry->outcome.category =
+            domain::ClassifyScore(found->second.score).value_or(domain::NpsCategory::kDetractor);
+        entry->outcome.replayed = true;
+        entry->pending = false;
+      }
     }
   }
 }
 
-// SettleKnownKeys settles, before anything else, the entries whose idempotency key is
-// already stored, so a retry gets its original answer even after the campaign closed.
-void SettleKnownKeys(BatchTransaction& txn, const std::string& tenant_id, std::vector<Entry>& entries) {
-  std::vector<Entry*> candidates;
+// SettleKeys settles, after the insert (`inserted` holds the ids it stored; null when
+// it did not run), every entry whose idempotency key may already be stored.
+void SettleKeys(BatchTransaction& txn, const std::string& tenant_id, const std::set<std::string>* inserted,
+                std::vector<Entry>& entries) {
+  std::vector<Entry*> skipped, failed;
   for (Entry& entry : entries) {
-    entry.payload_sha256 = crypto::Sha256(domain::ResponseFingerprint(entry.item->input));
-    if (!entry.item->input.idempotency_key.empty()) candidates.push_back(&entry);
+    if (entry.item->input.idempotency_key.empty()) continue;
+    if (entry.pending && inserted != nullptr && inserted->count(entry.response_id) == 0) skipped.push_back(&entry);
+    if (!entry.pending && !entry.outcome.status.ok()) failed.push_back(&entry);
   }
-  SettleReplays(txn, tenant_id, candidates, false);
-}
-
-// SettleSkippedInserts settles the entries whose insert the idempotency key skipped.
-void SettleSkippedInserts(BatchTransaction& txn, const std::string& tenant_id, const std::set<std::string>& inserted,
-                          std::vector<Entry>& entries) {
-  std::vector<Entry*> candidates;
-  for (Entry& entry : entries) {
-    if (entry.pending && inserted.count(entry.response_id) == 0) candidates.push_back(&entry);
-  }
-  SettleReplays(txn, tenant_id, candidates, true);
+  SettleReplays(txn, tenant_id, skipped, failed);
 }
 
 }  // namespace
@@ -269,8 +270,9 @@ std::vector<SubmitOutcome> StoreTenantBatch(BatchTransaction& txn, const privacy
                                             const std::string& tenant_id,
                                             const std::vector<const SubmitItem*>& items) {
   std::vector<Entry> entries;
-  for (const SubmitItem* item : items) entries.push_back(Entry{item, {}, true, {}, {}, "", ""});
-  SettleKnownKeys(txn, tenant_id, entries);
+  for (const SubmitItem* item : items) {
+    entries.push_back(Entry{item, {}, true, {}, {}, "", crypto::Sha256(domain::ResponseFingerprint(item->input))});
+  }
   ResolveAgainstCampaigns(txn, entries);
   CheckCatalogue(txn, entries);
   std::vector<SubjectRequest*> subject_requests;
@@ -288,9 +290,10 @@ std::vector<SubmitOutcome> StoreTenantBatch(BatchTransaction& txn, const privacy
     for (Entry& entry : entries) {
       if (entry.pending) entry.Fail(failure);
     }
-  } else {
-    SettleSkippedInserts(txn, tenant_id, *inserted, entries);
   }
+  // Known keys are looked up only now, and only for the entries that need it: in the
+  // common batch (new keys, all valid) that is none, and no statement is spent on them.
+  SettleKeys(txn, tenant_id, status.ok() && inserted.ok() ? &*inserted : nullptr, entries);
   std::vector<SubmitOutcome> outcomes;
   for (Entry& entry : entries) {
     if (entry.pending) {

@@ -105,6 +105,26 @@ TEST_F(ResponseServiceTest, AcceptedResponseReadsBackWithItsCommentAndDerivedCat
   EXPECT_EQ(rows[0][0].as<int64_t>(), 0);
 }
 
+TEST_F(ResponseServiceTest, ReplayAfterTheCampaignClosedStillReturnsTheOriginal) {
+  SubmitResponseResult first;
+  ASSERT_TRUE(Submit(ingest_, Input(10, "call-before-close"), &first).ok());
+  nps::v1::CampaignTransitionRequest close;
+  close.set_campaign_id(campaign_);
+  nps::v1::Campaign closed;
+  ASSERT_TRUE(campaigns_->CloseCampaign(Context(admin_).get(), close, &closed).ok());
+
+  SubmitResponseResult replay;
+  ASSERT_TRUE(Submit(ingest_, Input(10, "call-before-close"), &replay).ok());
+  EXPECT_TRUE(replay.replayed());
+  EXPECT_EQ(replay.response_id(), first.response_id());
+  EXPECT_EQ(replay.category(), nps::v1::PROMOTER);
+  SubmitResponseResult other;
+  EXPECT_EQ(Submit(ingest_, Input(4, "call-before-close"), &other).error_code(), grpc::StatusCode::ALREADY_EXISTS);
+  EXPECT_EQ(Submit(ingest_, Input(10, "call-after-close"), &other).error_code(),
+            grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_EQ(StoredCount("true"), 1);
+}
+
 TEST_F(ResponseServiceTest, IdempotentReplayReturnsTheOriginalAndConflictsAreRefused) {
   SubmitResponseResult first, replay, conflict;
   ASSERT_TRUE(Submit(ingest_, Input(3, "call-42"), &first).ok());
