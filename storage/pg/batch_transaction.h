@@ -25,7 +25,7 @@ struct BatchStatement {
 class BatchTransaction {
  public:
   // BatchTransaction runs in `txn`; `prepared` selects named prepared statements.
-  BatchTransaction(pqxx::work& txn, bool prepared) : txn_(txn), prepared_(prepared) {}
+  BatchTransaction(pqxx::transaction_base& txn, bool prepared) : txn_(txn), prepared_(prepared) {}
 
   // Exec runs `statement` with `parameters`.
   template <typename... Parameters>
@@ -37,7 +37,7 @@ class BatchTransaction {
   }
 
  private:
-  pqxx::work& txn_;
+  pqxx::transaction_base& txn_;
   const bool prepared_;
 };
 

@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_replace.h"
 #include "nps/v1/campaign_service.grpc.pb.h"
 #include "nps/v1/response_service.grpc.pb.h"
 #include "tests/server/server_fixture.h"
@@ -176,6 +177,36 @@ TEST_F(ResponseServiceTest, BatchRejectsBadItemsAloneWithTheirFieldPaths) {
   EXPECT_EQ(response.results(3).field_violations(0).field(), "responses[3].channel");
   EXPECT_EQ(response.results(4).code(), 0);
   EXPECT_EQ(StoredCount("idempotency_key LIKE 'b-%'"), 2);
+}
+
+TEST_F(ResponseServiceTest, AnItemTheDatabaseRefusesFailsAloneAndTheWriterGoesOn) {
+  // A constraint only this test's rows can break stands for any refusal that validation
+  // did not foresee: the batch's transaction fails, is rolled back, and its items are
+  // written one by one on the same connection.
+  const std::string poison = absl::StrCat("poison-", tenant_);
+  const std::string constraint = absl::StrCat("npsd_test_poison_", absl::StrReplaceAll(tenant_, {{"-", "_"}}));
+  SuperuserQuery(absl::StrCat("ALTER TABLE npsd.responses ADD CONSTRAINT ", constraint, " CHECK (interaction_id <> '",
+                              poison, "') NOT VALID"));
+  nps::v1::SubmitResponsesRequest request;
+  *request.add_responses() = Input(9, "db-0");
+  ResponseInput refused = Input(3, "db-1");
+  refused.mutable_contact_center()->set_interaction_id(poison);
+  *request.add_responses() = refused;
+  *request.add_responses() = Input(6, "db-2");
+  nps::v1::SubmitResponsesResponse response;
+  const grpc::Status status = responses_->SubmitResponses(Context(ingest_).get(), request, &response);
+  SubmitResponseResult after;
+  const grpc::Status after_status = Submit(ingest_, Input(10, "db-3"), &after);
+  SuperuserQuery(absl::StrCat("ALTER TABLE npsd.responses DROP CONSTRAINT ", constraint));
+
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  ASSERT_EQ(response.results_size(), 3);
+  EXPECT_EQ(response.results(0).code(), 0);
+  EXPECT_NE(response.results(1).code(), 0);
+  EXPECT_EQ(response.results(2).code(), 0);
+  EXPECT_TRUE(after_status.ok()) << after_status.error_message();
+  EXPECT_EQ(StoredCount("idempotency_key LIKE 'db-%'"), 3);
+  EXPECT_EQ(StoredCount(absl::StrCat("interaction_id = '", poison, "'")), 0);
 }
 
 TEST_F(ResponseServiceTest, StreamAcksEveryItemAfterCommitAndSurvivesBadItems) {
