@@ -10,24 +10,17 @@
 namespace npsd::crypto {
 namespace {
 
-// Fetched ends the process when OpenSSL lacks an algorithm npsd cannot work without
-// (its default provider is missing): nothing could be hashed or sealed.
-template <typename T>
-T* Fetched(T* algorithm, const char* name) {
-  if (algorithm == nullptr) {
-    std::fprintf(stderr, "npsd: OpenSSL has no %s\n", name);
-    std::abort();
-  }
-  return algorithm;
+// Missing ends the process: OpenSSL lacks an algorithm npsd cannot work without (its
+// default provider is not installed), so nothing could be hashed or sealed.
+[[noreturn]] void Missing(const char* name) {
+  std::fprintf(stderr, "npsd: OpenSSL has no %s\n", name);
+  std::abort();
 }
 
-// DigestParams names SHA-256 as the digest of a MAC context.
-OSSL_PARAM* DigestParams(const char* param_name) {
-  static char digest[] = "SHA256";
-  static OSSL_PARAM params[2];
-  params[0] = OSSL_PARAM_construct_utf8_string(param_name, digest, 0);
-  params[1] = OSSL_PARAM_construct_end();
-  return params;
+template <typename T>
+T* Fetched(T* algorithm, const char* name) {
+  if (algorithm == nullptr) Missing(name);
+  return algorithm;
 }
 
 }  // namespace
@@ -47,9 +40,10 @@ const EVP_MAC_CTX* HmacSha256Template() {
     EVP_MAC* mac = Fetched(EVP_MAC_fetch(nullptr, "HMAC", nullptr), "HMAC");
     EVP_MAC_CTX* created = Fetched(EVP_MAC_CTX_new(mac), "HMAC context");
     EVP_MAC_free(mac);  // the context holds its own reference
-    if (EVP_MAC_CTX_set_params(created, DigestParams(OSSL_MAC_PARAM_DIGEST)) != 1) {
-      Fetched<EVP_MAC_CTX>(nullptr, "HMAC-SHA256");
-    }
+    char digest[] = "SHA256";
+    const OSSL_PARAM params[] = {OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, digest, 0),
+                                 OSSL_PARAM_construct_end()};
+    if (EVP_MAC_CTX_set_params(created, params) != 1) Missing("HMAC-SHA256");
     return created;
   }();
   return context;

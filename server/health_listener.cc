@@ -3,8 +3,8 @@
 
 #include <vector>
 
-#include <grpcpp/ext/health_check_service_server_builder_option.h>
 #include <grpcpp/impl/server_builder_option.h>
+#include <grpcpp/server_builder.h>
 #include <grpcpp/security/server_credentials.h>
 
 #include "absl/strings/str_cat.h"
@@ -26,7 +26,6 @@ absl::StatusOr<std::unique_ptr<grpc::Server>> StartHealthListener(const std::str
                                                                   int& port) {
   grpc::ServerBuilder builder;
   builder.SetOption(std::make_unique<WithoutPlugins>());
-  DisableDefaultHealthService(builder);
   builder.AddListeningPort(address, grpc::InsecureServerCredentials(), &port);
   builder.RegisterService(&service);
   std::unique_ptr<grpc::Server> server = builder.BuildAndStart();
@@ -34,10 +33,6 @@ absl::StatusOr<std::unique_ptr<grpc::Server>> StartHealthListener(const std::str
     return absl::UnavailableError(absl::StrCat("cannot listen on ", address, " (health port)"));
   }
   return server;
-}
-
-void DisableDefaultHealthService(grpc::ServerBuilder& builder) {
-  builder.SetOption(std::make_unique<grpc::HealthCheckServiceServerBuilderOption>(nullptr));
 }
 
 }  // namespace npsd::server

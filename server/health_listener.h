@@ -15,7 +15,6 @@
 #include <string>
 
 #include <grpcpp/server.h>
-#include <grpcpp/server_builder.h>
 
 #include "absl/status/statusor.h"
 #include "server/health_service.h"
@@ -27,11 +26,6 @@ namespace npsd::server {
 // the server.
 absl::StatusOr<std::unique_ptr<grpc::Server>> StartHealthListener(const std::string& address, HealthService& service,
                                                                   int& port);
-
-// DisableDefaultHealthService keeps gRPC's own health service (enabled process-wide by
-// grpc::EnableDefaultHealthCheckService) off `builder`, so that HealthService is the
-// only grpc.health.v1.Health.
-void DisableDefaultHealthService(grpc::ServerBuilder& builder);
 
 }  // namespace npsd::server
 

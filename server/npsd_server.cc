@@ -125,7 +125,6 @@ class NpsdServerImpl final : public NpsdServer {
     NPSD_ASSIGN_OR_RETURN(std::shared_ptr<grpc::ServerCredentials> credentials, Credentials(config));
     grpc::reflection::InitProtoReflectionServerBuilderPlugin();
     grpc::ServerBuilder builder;
-    DisableDefaultHealthService(builder);
     grpc::ResourceQuota quota("npsd");
     quota.SetMaxThreads(config.max_threads);
     builder.SetResourceQuota(quota);

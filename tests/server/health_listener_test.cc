@@ -5,10 +5,8 @@
 // reports, including NOT_SERVING while the database is unreachable and from the start
 // of a graceful shutdown until the main port has drained. TLS on the main port is
 // covered by tls_test.cc.
-#include <unistd.h>
 
 #include <cstdio>
-#include <fstream>
 #include <thread>
 
 #include <grpcpp/create_channel.h>
@@ -32,9 +30,7 @@ constexpr absl::Duration kProbeTimeout = absl::Seconds(5);
 
 // StartServer serves npsd in plaintext against `database_url`, with a health listener.
 std::unique_ptr<server::NpsdServer> StartServer(const std::string& database_url) {
-  char master_key_path[] = "/tmp/npsd-health-master-key-XXXXXX";
-  close(mkstemp(master_key_path));
-  std::ofstream(master_key_path) << kMasterKeyHex << "\n";
+  const std::string master_key_path = WriteTempFile(kMasterKeyHex);
   server::ServerConfig config;
   config.listen_address = "127.0.0.1:0";
   config.health_listen = "127.0.0.1:0";
@@ -45,7 +41,7 @@ std::unique_ptr<server::NpsdServer> StartServer(const std::string& database_url)
   config.ingest_writers = 1;
   config.retention_interval = absl::ZeroDuration();
   auto server = server::NpsdServer::Start(config);
-  std::remove(master_key_path);
+  std::remove(master_key_path.c_str());
   EXPECT_TRUE(server.ok()) << server.status();
   return server.ok() ? std::move(server).value() : nullptr;
 }

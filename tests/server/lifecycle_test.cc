@@ -1,10 +1,8 @@
 // lifecycle_test.cc — health follows the database; SIGTERM drains and exits 0.
-#include <unistd.h>
 
 #include <atomic>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <mutex>
 #include <set>
 #include <utility>
@@ -29,16 +27,14 @@ namespace npsd::testing {
 namespace {
 
 TEST(LifecycleTest, HealthIsNotServingAndCallsUnavailableWhileTheDatabaseIsUnreachable) {
-  char master_key_path[] = "/tmp/npsd-master-key-XXXXXX";
-  close(mkstemp(master_key_path));
-  std::ofstream(master_key_path) << kMasterKeyHex << "\n";
+  const std::string master_key_path = WriteTempFile(kMasterKeyHex);
   server::ServerConfig config;
   config.listen_address = "127.0.0.1:0";
   config.database_url = "postgresql://npsd_app@127.0.0.1:1/npsd?connect_timeout=1";
   config.master_key_file = master_key_path;
   config.insecure = true;
   auto server = server::NpsdServer::Start(config);
-  std::remove(master_key_path);
+  std::remove(master_key_path.c_str());
   ASSERT_TRUE(server.ok()) << server.status();
   auto channel = grpc::CreateChannel(absl::StrCat("127.0.0.1:", (*server)->port()), grpc::InsecureChannelCredentials());
   auto health = server::CheckHealth(channel, "", absl::Seconds(5));

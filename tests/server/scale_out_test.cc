@@ -4,10 +4,8 @@
 // the scale-out deployment: the same responses pushed to both commit once, what one
 // replica writes the other reads, and tenant isolation holds over shared server
 // connections.
-#include <unistd.h>
 
 #include <cstdlib>
-#include <fstream>
 #include <set>
 #include <thread>
 
@@ -24,14 +22,6 @@
 
 namespace npsd::testing {
 namespace {
-
-// TempFile writes `content` to a fresh file and returns its path.
-std::string TempFile(const std::string& content) {
-  char path[] = "/tmp/npsd-scale-XXXXXX";
-  close(mkstemp(path));
-  std::ofstream(path) << content << "\n";
-  return path;
-}
 
 std::unique_ptr<server::NpsdServer> StartReplica(const std::string& database_url, const std::string& operator_key,
                                                  const std::string& master_key) {
@@ -53,8 +43,8 @@ TEST(ScaleOutTest, TwoReplicasBehindPgBouncerCommitEachResponseOnceAndShareWhatT
   const char* pgbouncer = std::getenv("NPSD_TEST_PGBOUNCER_URL");
   ASSERT_NE(pgbouncer, nullptr) << "run through `make test`, which starts PgBouncer";
   MigratedAppUrl();
-  const std::string operator_key = TempFile(kOperatorToken);
-  const std::string master_key = TempFile(kMasterKeyHex);
+  const std::string operator_key = WriteTempFile(kOperatorToken);
+  const std::string master_key = WriteTempFile(kMasterKeyHex);
   auto first = StartReplica(pgbouncer, operator_key, master_key);
   auto second = StartReplica(pgbouncer, operator_key, master_key);
   std::remove(operator_key.c_str());

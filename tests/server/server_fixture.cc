@@ -17,18 +17,18 @@ std::shared_ptr<grpc::Channel> ServerTest::channel_;
 std::unique_ptr<nps::v1::TenantService::Stub> ServerTest::tenants_;
 std::unique_ptr<server::NpsdServer> ServerTest::server_;
 
-void ServerTest::SetUpTestSuite() {
-  char key_path[] = "/tmp/npsd-operator-key-XXXXXX";
-  const int fd = mkstemp(key_path);
-  ASSERT_GE(fd, 0);
-  close(fd);
-  std::ofstream(key_path) << kOperatorToken << "\n";
+std::string WriteTempFile(const std::string& content) {
+  char path[] = "/tmp/npsd-test-XXXXXX";
+  const int fd = mkstemp(path);
+  EXPECT_GE(fd, 0) << "cannot create a file under /tmp";
+  if (fd >= 0) close(fd);
+  std::ofstream(path) << content << "\n";
+  return path;
+}
 
-  char master_key_path[] = "/tmp/npsd-master-key-XXXXXX";
-  const int master_fd = mkstemp(master_key_path);
-  ASSERT_GE(master_fd, 0);
-  close(master_fd);
-  std::ofstream(master_key_path) << kMasterKeyHex << "\n";
+void ServerTest::SetUpTestSuite() {
+  const std::string key_path = WriteTempFile(kOperatorToken);
+  const std::string master_key_path = WriteTempFile(kMasterKeyHex);
 
   server::ServerConfig config;
   config.master_key_file = master_key_path;
@@ -41,8 +41,8 @@ void ServerTest::SetUpTestSuite() {
   // cache's delay is covered by tests/auth/caching_authenticator_test.cc.
   config.credential_cache_ttl = absl::ZeroDuration();
   auto server = server::NpsdServer::Start(config);
-  std::remove(key_path);
-  std::remove(master_key_path);
+  std::remove(key_path.c_str());
+  std::remove(master_key_path.c_str());
   ASSERT_TRUE(server.ok()) << server.status();
   server_ = std::move(server).value();
   channel_ = grpc::CreateChannel("127.0.0.1:" + std::to_string(server_->port()),

@@ -23,6 +23,10 @@ inline constexpr char kOperatorToken[] = "test-operator-credential-0123456789abc
 // kMasterKeyHex is the master key of the test server (personal data encryption).
 inline constexpr char kMasterKeyHex[] = "5f0e6c1d2a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5";
 
+// WriteTempFile writes `content` and a newline to a new private file under /tmp and
+// returns its path (key files for servers started by tests); the caller removes it.
+std::string WriteTempFile(const std::string& content);
+
 // ServerTest starts one npsd per test suite.
 class ServerTest : public ::testing::Test {
  protected:
