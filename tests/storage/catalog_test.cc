@@ -54,5 +54,20 @@ TEST(CatalogTest, RuntimeRoleIsUnprivilegedAndOwnsNothing) {
   EXPECT_FALSE(role[0][6].as<bool>()) << "member of the owner role";
 }
 
+// Responses have no foreign key to their campaign (migration 0007): campaigns must stay.
+TEST(CatalogTest, CampaignsCannotBeDeletedByAnyRole) {
+  npsd::testing::MigratedAppUrl();
+  EXPECT_FALSE(Query("SELECT has_table_privilege('npsd_app', 'npsd.campaigns', 'DELETE')")[0][0].as<bool>());
+  pqxx::connection connection(npsd::testing::OwnerUrl());
+  pqxx::work txn(connection);
+  const std::string tenant_id = txn.exec1("SELECT gen_random_uuid()::text")[0].as<std::string>();
+  txn.exec("SELECT set_config('app.tenant_id', " + txn.quote(tenant_id) + ", true)");
+  txn.exec0("INSERT INTO npsd.tenants (tenant_id, display_name) VALUES (" + txn.quote(tenant_id) + ", 'kept')");
+  txn.exec0(
+      "INSERT INTO npsd.campaigns (tenant_id, name, channels, default_locale, question_locales, question_texts,"
+      " follow_up_texts) VALUES (" + txn.quote(tenant_id) + ", 'kept', '{WEB}', 'en', '{en}', '{q}', '{f}')");
+  EXPECT_THROW(txn.exec("DELETE FROM npsd.campaigns"), pqxx::sql_error);
+}
+
 }  // namespace
 }  // namespace npsd::storage::pg
