@@ -25,24 +25,25 @@ std::string CommentAad(const std::string& tenant_id, const std::string& response
 
 absl::StatusOr<std::string> PersonalDataCipher::LookupHash(const std::string& tenant_id,
                                                            const domain::NormalizedIdentifier& identifier) const {
-  NPSD_ASSIGN_OR_RETURN(std::string key, crypto::DeriveTenantLookupKey(master_, tenant_id));
-  return crypto::HmacSha256(key, absl::StrCat(domain::IdentifierKindName(identifier.kind), ":", identifier.value));
+  NPSD_ASSIGN_OR_RETURN(std::shared_ptr<const TenantKeys> keys, tenant_keys_.For(tenant_id));
+  return crypto::HmacSha256(keys->lookup,
+                            absl::StrCat(domain::IdentifierKindName(identifier.kind), ":", identifier.value));
 }
 
 absl::StatusOr<SubjectKey> PersonalDataCipher::NewSubjectKey(const std::string& tenant_id,
                                                             const std::string& subject_id) const {
-  NPSD_ASSIGN_OR_RETURN(std::string tenant_key, crypto::DeriveTenantKey(master_, tenant_id));
+  NPSD_ASSIGN_OR_RETURN(std::shared_ptr<const TenantKeys> keys, tenant_keys_.For(tenant_id));
   SubjectKey key;
   NPSD_ASSIGN_OR_RETURN(key.data_key, crypto::NewDataKey());
-  NPSD_ASSIGN_OR_RETURN(key.wrapped, crypto::WrapDataKey(tenant_key, key.data_key, KeyAad(tenant_id, subject_id)));
+  NPSD_ASSIGN_OR_RETURN(key.wrapped, crypto::WrapDataKey(keys->wrapping, key.data_key, KeyAad(tenant_id, subject_id)));
   return key;
 }
 
 absl::StatusOr<std::string> PersonalDataCipher::UnwrapSubjectKey(const std::string& tenant_id,
                                                                  const std::string& subject_id,
                                                                  const std::string& wrapped) const {
-  NPSD_ASSIGN_OR_RETURN(std::string tenant_key, crypto::DeriveTenantKey(master_, tenant_id));
-  return crypto::UnwrapDataKey(tenant_key, wrapped, KeyAad(tenant_id, subject_id));
+  NPSD_ASSIGN_OR_RETURN(std::shared_ptr<const TenantKeys> keys, tenant_keys_.For(tenant_id));
+  return crypto::UnwrapDataKey(keys->wrapping, wrapped, KeyAad(tenant_id, subject_id));
 }
 
 absl::StatusOr<std::string> PersonalDataCipher::SealIdentifier(const std::string& data_key,
@@ -64,16 +65,16 @@ absl::StatusOr<std::string> PersonalDataCipher::SealComment(const std::string& d
                                                             const std::string& response_id,
                                                             const std::string& comment) const {
   if (!data_key.empty()) return crypto::Seal(data_key, comment, CommentAad(tenant_id, response_id));
-  NPSD_ASSIGN_OR_RETURN(std::string tenant_key, crypto::DeriveTenantKey(master_, tenant_id));
-  return crypto::Seal(tenant_key, comment, CommentAad(tenant_id, response_id));
+  NPSD_ASSIGN_OR_RETURN(std::shared_ptr<const TenantKeys> keys, tenant_keys_.For(tenant_id));
+  return crypto::Seal(keys->wrapping, comment, CommentAad(tenant_id, response_id));
 }
 
 absl::StatusOr<std::string> PersonalDataCipher::OpenComment(const std::string& data_key, const std::string& tenant_id,
                                                             const std::string& response_id,
                                                             const std::string& sealed) const {
   if (!data_key.empty()) return crypto::Open(data_key, sealed, CommentAad(tenant_id, response_id));
-  NPSD_ASSIGN_OR_RETURN(std::string tenant_key, crypto::DeriveTenantKey(master_, tenant_id));
-  return crypto::Open(tenant_key, sealed, CommentAad(tenant_id, response_id));
+  NPSD_ASSIGN_OR_RETURN(std::shared_ptr<const TenantKeys> keys, tenant_keys_.For(tenant_id));
+  return crypto::Open(keys->wrapping, sealed, CommentAad(tenant_id, response_id));
 }
 
 }  // namespace npsd::privacy

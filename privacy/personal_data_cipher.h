@@ -18,6 +18,7 @@
 #include "absl/status/statusor.h"
 #include "crypto/key_hierarchy.h"
 #include "domain/identity.h"
+#include "privacy/tenant_keys.h"
 
 namespace npsd::privacy {
 
@@ -31,7 +32,9 @@ struct SubjectKey {
 class PersonalDataCipher {
  public:
   // PersonalDataCipher derives every key from `master`.
-  explicit PersonalDataCipher(crypto::MasterKey master) : master_(std::move(master)) {}
+  explicit PersonalDataCipher(crypto::MasterKey master) : master_(std::move(master)), tenant_keys_(master_) {}
+  PersonalDataCipher(const PersonalDataCipher&) = delete;
+  PersonalDataCipher& operator=(const PersonalDataCipher&) = delete;
 
   // master_key_id identifies the master key, recorded with every wrapped key.
   const std::string& master_key_id() const { return master_.key_id(); }
@@ -65,6 +68,7 @@ class PersonalDataCipher {
 
  private:
   crypto::MasterKey master_;
+  TenantKeyRing tenant_keys_;  // derived from master_
 };
 
 }  // namespace npsd::privacy

@@ -17,7 +17,7 @@
 namespace npsd::server {
 namespace {
 
-std::optional<std::string> Metadata(grpc::ServerContext* context, const char* key) {
+std::optional<std::string> Metadata(grpc::ServerContextBase* context, const char* key) {
   const auto& metadata = context->client_metadata();
   const auto found = metadata.find(key);
   if (found == metadata.end()) return std::nullopt;
@@ -25,7 +25,7 @@ std::optional<std::string> Metadata(grpc::ServerContext* context, const char* ke
 }
 
 // RequestId keeps a client's x-request-id when it is a short token, else makes one.
-std::string RequestId(grpc::ServerContext* context) {
+std::string RequestId(grpc::ServerContextBase* context) {
   static std::atomic<uint64_t> counter{0};
   std::optional<std::string> id = Metadata(context, "x-request-id");
   const bool usable = id.has_value() && !id->empty() && id->size() <= 64 &&
@@ -46,7 +46,7 @@ CallRunner::CallRunner(auth::Authenticator& authenticator, RateLimiter& limiter,
       max_deadline_(max_deadline),
       log_(std::move(log)) {}
 
-absl::StatusOr<CallContext> CallRunner::Admit(grpc::ServerContext* context, const RpcMethod& method,
+absl::StatusOr<CallContext> CallRunner::Admit(grpc::ServerContextBase* context, const RpcMethod& method,
                                               absl::Time start, CallRecord& record) {
   const absl::Time client_deadline = absl::FromChrono(context->deadline());
   const absl::Time deadline = method.long_lived ? client_deadline : std::min(client_deadline, start + max_deadline_);
@@ -65,18 +65,26 @@ absl::Status CallRunner::RunBody(const RpcMethod& method, const CallContext& cal
   return body(call);
 }
 
+absl::StatusOr<CallContext> CallRunner::Begin(grpc::ServerContextBase* context, const RpcMethod& method,
+                                              CallTicket& ticket) {
+  ticket.start = absl::Now();
+  ticket.record = CallRecord{RequestId(context), method.name, "", absl::StatusCode::kOk, absl::ZeroDuration()};
+  return Admit(context, method, ticket.start, ticket.record);
+}
+
+grpc::Status CallRunner::End(CallTicket& ticket, const absl::Status& status) {
+  ticket.record.code = status.code();
+  ticket.record.latency = absl::Now() - ticket.start;
+  log_(ticket.record);
+  metrics_.RecordCall(ticket.record.method, ticket.record.code, ticket.record.latency);
+  return ToGrpcStatus(status);
+}
+
 grpc::Status CallRunner::Run(grpc::ServerContext* context, const RpcMethod& method,
                              const std::function<absl::Status(const CallContext&)>& body) {
-  const absl::Time start = absl::Now();
-  CallRecord record{RequestId(context), method.name, "", absl::StatusCode::kOk, absl::ZeroDuration()};
-  absl::StatusOr<CallContext> call = Admit(context, method, start, record);
-  absl::Status status = call.status();
-  if (call.ok()) status = RunBody(method, *call, body);
-  record.code = status.code();
-  record.latency = absl::Now() - start;
-  log_(record);
-  metrics_.RecordCall(record.method, record.code, record.latency);
-  return ToGrpcStatus(status);
+  CallTicket ticket;
+  absl::StatusOr<CallContext> call = Begin(context, method, ticket);
+  return End(ticket, call.ok() ? RunBody(method, *call, body) : call.status());
 }
 
 }  // namespace npsd::server

@@ -8,6 +8,9 @@
 //                          Tenant* response) override {
 //     return runner_.Run(context, kGetTenant, [&](const CallContext& call) -> absl::Status {...});
 //   }
+//
+// A handler that answers later (gRPC's callback API) calls Begin instead, and End with
+// the final status when it answers.
 #ifndef NPSD_SERVER_CALL_RUNNER_H_
 #define NPSD_SERVER_CALL_RUNNER_H_
 
@@ -40,6 +43,12 @@ struct RpcMethod {
   bool long_lived = false;  // a stream: the client's deadline is not capped
 };
 
+// CallTicket is what CallRunner remembers of a call answered later (callback API).
+struct CallTicket {
+  CallRecord record;
+  absl::Time start;
+};
+
 // CallRunner runs handler bodies with authentication, authorization and logging.
 class CallRunner {
  public:
@@ -56,10 +65,19 @@ class CallRunner {
   grpc::Status Run(grpc::ServerContext* context, const RpcMethod& method,
                    const std::function<absl::Status(const CallContext&)>& body);
 
+  // Begin starts a call of a unary `method` answered later, from another thread: it
+  // authenticates, authorizes and rate-limits as Run does and fills `ticket`, which the
+  // answer passes to End.
+  absl::StatusOr<CallContext> Begin(grpc::ServerContextBase* context, const RpcMethod& method, CallTicket& ticket);
+
+  // End logs and counts the call of `ticket` ending with `status`, and returns the
+  // status to answer with.
+  grpc::Status End(CallTicket& ticket, const absl::Status& status);
+
  private:
   // Admit authenticates, authorizes and rate-limits a call; once the caller is
   // authenticated its tenant goes into `record`, so refused calls are logged with it.
-  absl::StatusOr<CallContext> Admit(grpc::ServerContext* context, const RpcMethod& method,
+  absl::StatusOr<CallContext> Admit(grpc::ServerContextBase* context, const RpcMethod& method,
                                     absl::Time start, CallRecord& record);
   absl::Status RunBody(const RpcMethod& method, const CallContext& call,
                        const std::function<absl::Status(const CallContext&)>& body);

@@ -1,8 +1,10 @@
 // response_service.cc — ResponseService handlers.
 #include "server/response_service.h"
 
+#include <atomic>
+#include <memory>
+
 #include "absl/strings/str_cat.h"
-#include "absl/synchronization/blocking_counter.h"
 #include "domain/status_macros.h"
 #include "domain/uuid.h"
 #include "server/response_proto.h"
@@ -32,60 +34,87 @@ ResponseService::ResponseService(CallRunner& runner, storage::ResponseSink& sink
                                  storage::ResponseRepository& responses)
     : runner_(runner), sink_(sink), responses_(responses) {}
 
-std::vector<storage::SubmitOutcome> ResponseService::SubmitAll(std::vector<storage::SubmitItem> items) {
-  std::vector<storage::SubmitOutcome> outcomes(items.size());
-  absl::BlockingCounter pending(static_cast<int>(items.size()));
+void ResponseService::SubmitAll(std::vector<storage::SubmitItem> items,
+                                std::function<void(std::vector<storage::SubmitOutcome>)> done) {
+  struct Pending {
+    std::vector<storage::SubmitOutcome> outcomes;
+    std::atomic<size_t> remaining;
+    std::function<void(std::vector<storage::SubmitOutcome>)> done;
+  };
+  if (items.empty()) {
+    done({});
+    return;
+  }
+  auto pending = std::make_shared<Pending>();
+  pending->outcomes.resize(items.size());
+  pending->remaining = items.size();
+  pending->done = std::move(done);
   for (size_t i = 0; i < items.size(); ++i) {
-    sink_.Submit(std::move(items[i]), [&outcomes, &pending, i](storage::SubmitOutcome outcome) {
-      outcomes[i] = std::move(outcome);
-      pending.DecrementCount();
+    sink_.Submit(std::move(items[i]), [pending, i](storage::SubmitOutcome outcome) {
+      pending->outcomes[i] = std::move(outcome);
+      if (pending->remaining.fetch_sub(1) == 1) pending->done(std::move(pending->outcomes));
     });
   }
-  pending.Wait();
-  return outcomes;
 }
 
-grpc::Status ResponseService::SubmitResponse(grpc::ServerContext* context,
-                                             const nps::v1::SubmitResponseRequest* request,
-                                             nps::v1::SubmitResponseResult* response) {
-  return runner_.Run(context, kSubmitResponse, [&](const CallContext& call) -> absl::Status {
-    NPSD_ASSIGN_OR_RETURN(domain::ResponseInput input, ResponseInputFromProto(request->response(), "response."));
-    std::vector<storage::SubmitItem> items;
-    items.push_back({call.principal.tenant_id, std::move(input), absl::Now(), call.deadline, "response."});
-    const storage::SubmitOutcome outcome = SubmitAll(std::move(items)).front();
-    NPSD_RETURN_IF_ERROR(outcome.status);
-    *response = ToResult(0, outcome);
-    return absl::OkStatus();
+grpc::ServerUnaryReactor* ResponseService::SubmitResponse(grpc::CallbackServerContext* context,
+                                                          const nps::v1::SubmitResponseRequest* request,
+                                                          nps::v1::SubmitResponseResult* response) {
+  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
+  auto ticket = std::make_shared<CallTicket>();
+  absl::StatusOr<CallContext> call = runner_.Begin(context, kSubmitResponse, *ticket);
+  absl::StatusOr<domain::ResponseInput> input =
+      call.ok() ? ResponseInputFromProto(request->response(), "response.") : call.status();
+  if (!input.ok()) {
+    reactor->Finish(runner_.End(*ticket, input.status()));
+    return reactor;
+  }
+  std::vector<storage::SubmitItem> items;
+  items.push_back({call->principal.tenant_id, *std::move(input), absl::Now(), call->deadline, "response."});
+  SubmitAll(std::move(items), [this, reactor, ticket, response](std::vector<storage::SubmitOutcome> outcomes) {
+    const storage::SubmitOutcome& outcome = outcomes.front();
+    if (outcome.status.ok()) *response = ToResult(0, outcome);
+    reactor->Finish(runner_.End(*ticket, outcome.status));
   });
+  return reactor;
 }
 
-grpc::Status ResponseService::SubmitResponses(grpc::ServerContext* context,
-                                              const nps::v1::SubmitResponsesRequest* request,
-                                              nps::v1::SubmitResponsesResponse* response) {
-  return runner_.Run(context, kSubmitResponses, [&](const CallContext& call) -> absl::Status {
-    const int count = request->responses_size();
-    if (count == 0 || count > kMaxBatchSize) {
-      return domain::InvalidField("responses", "must hold 1 to 1000 responses");
+grpc::ServerUnaryReactor* ResponseService::SubmitResponses(grpc::CallbackServerContext* context,
+                                                           const nps::v1::SubmitResponsesRequest* request,
+                                                           nps::v1::SubmitResponsesResponse* response) {
+  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
+  auto ticket = std::make_shared<CallTicket>();
+  absl::StatusOr<CallContext> call = runner_.Begin(context, kSubmitResponses, *ticket);
+  const int count = request->responses_size();
+  if (call.ok() && (count == 0 || count > kMaxBatchSize)) {
+    call = domain::InvalidField("responses", "must hold 1 to 1000 responses");
+  }
+  if (!call.ok()) {
+    reactor->Finish(runner_.End(*ticket, call.status()));
+    return reactor;
+  }
+  // Items that fail validation get their outcome now; the others once stored.
+  auto outcomes = std::make_shared<std::vector<storage::SubmitOutcome>>(count);
+  std::vector<storage::SubmitItem> items;
+  std::vector<int> positions;
+  const absl::Time now = absl::Now();
+  for (int i = 0; i < count; ++i) {
+    const std::string prefix = absl::StrCat("responses[", i, "].");
+    absl::StatusOr<domain::ResponseInput> input = ResponseInputFromProto(request->responses(i), prefix);
+    if (!input.ok()) {
+      (*outcomes)[i].status = input.status();
+      continue;
     }
-    std::vector<storage::SubmitOutcome> outcomes(count);
-    std::vector<storage::SubmitItem> items;
-    std::vector<int> positions;
-    const absl::Time now = absl::Now();
-    for (int i = 0; i < count; ++i) {
-      const std::string prefix = absl::StrCat("responses[", i, "].");
-      absl::StatusOr<domain::ResponseInput> input = ResponseInputFromProto(request->responses(i), prefix);
-      if (!input.ok()) {
-        outcomes[i].status = input.status();
-        continue;
-      }
-      items.push_back({call.principal.tenant_id, *std::move(input), now, call.deadline, prefix});
-      positions.push_back(i);
-    }
-    std::vector<storage::SubmitOutcome> stored = SubmitAll(std::move(items));
-    for (size_t k = 0; k < stored.size(); ++k) outcomes[positions[k]] = std::move(stored[k]);
-    for (int i = 0; i < count; ++i) *response->add_results() = ToResult(i, outcomes[i]);
-    return absl::OkStatus();
+    items.push_back({call->principal.tenant_id, *std::move(input), now, call->deadline, prefix});
+    positions.push_back(i);
+  }
+  SubmitAll(std::move(items), [this, reactor, ticket, response, outcomes,
+                               positions](std::vector<storage::SubmitOutcome> stored) {
+    for (size_t k = 0; k < stored.size(); ++k) (*outcomes)[positions[k]] = std::move(stored[k]);
+    for (size_t i = 0; i < outcomes->size(); ++i) *response->add_results() = ToResult(i, (*outcomes)[i]);
+    reactor->Finish(runner_.End(*ticket, absl::OkStatus()));
   });
+  return reactor;
 }
 
 grpc::Status ResponseService::StreamResponses(

@@ -2,14 +2,21 @@
 #ifndef NPSD_SERVER_RESPONSE_SERVICE_H_
 #define NPSD_SERVER_RESPONSE_SERVICE_H_
 
+#include <functional>
+#include <vector>
+
 #include "nps/v1/response_service.grpc.pb.h"
 #include "server/call_runner.h"
 #include "storage/response_repository.h"
 
 namespace npsd::server {
 
-// ResponseService implements nps.v1.ResponseService for the caller's tenant.
-class ResponseService final : public nps::v1::ResponseService::Service {
+// ResponseService implements nps.v1.ResponseService for the caller's tenant. The two
+// submit methods use gRPC's callback API: a call waiting for its group commit holds no
+// thread (the synchronous server started and ended a thread per waiting call).
+class ResponseService final
+    : public nps::v1::ResponseService::WithCallbackMethod_SubmitResponse<
+          nps::v1::ResponseService::WithCallbackMethod_SubmitResponses<nps::v1::ResponseService::Service>> {
  public:
   // kMaxBatchSize bounds SubmitResponses; kMaxStreamInFlight bounds unacked stream items.
   static constexpr int kMaxBatchSize = 1000;
@@ -18,10 +25,12 @@ class ResponseService final : public nps::v1::ResponseService::Service {
   // ResponseService writes to `sink` and reads from `responses`, which must outlive it.
   ResponseService(CallRunner& runner, storage::ResponseSink& sink, storage::ResponseRepository& responses);
 
-  grpc::Status SubmitResponse(grpc::ServerContext* context, const nps::v1::SubmitResponseRequest* request,
-                              nps::v1::SubmitResponseResult* response) override;
-  grpc::Status SubmitResponses(grpc::ServerContext* context, const nps::v1::SubmitResponsesRequest* request,
-                               nps::v1::SubmitResponsesResponse* response) override;
+  grpc::ServerUnaryReactor* SubmitResponse(grpc::CallbackServerContext* context,
+                                           const nps::v1::SubmitResponseRequest* request,
+                                           nps::v1::SubmitResponseResult* response) override;
+  grpc::ServerUnaryReactor* SubmitResponses(grpc::CallbackServerContext* context,
+                                            const nps::v1::SubmitResponsesRequest* request,
+                                            nps::v1::SubmitResponsesResponse* response) override;
   grpc::Status StreamResponses(
       grpc::ServerContext* context,
       grpc::ServerReaderWriter<nps::v1::SubmitResponseResult, nps::v1::StreamResponsesRequest>* stream) override;
@@ -33,8 +42,10 @@ class ResponseService final : public nps::v1::ResponseService::Service {
                                 nps::v1::CheckEligibilityResponse* response) override;
 
  private:
-  // SubmitAll hands `items` to the sink and waits for every outcome.
-  std::vector<storage::SubmitOutcome> SubmitAll(std::vector<storage::SubmitItem> items);
+  // SubmitAll hands `items` to the sink; `done` runs with every outcome, in order, on
+  // the thread delivering the last one (at once when `items` is empty).
+  void SubmitAll(std::vector<storage::SubmitItem> items,
+                 std::function<void(std::vector<storage::SubmitOutcome>)> done);
 
   CallRunner& runner_;
   storage::ResponseSink& sink_;

@@ -149,11 +149,12 @@ absl::StatusOr<Campaign> SelectCampaign(pqxx::work& txn, const std::string& camp
   return CampaignFromRow(rows[0]);
 }
 
-std::map<std::string, Campaign> SelectCampaigns(BatchTransaction& txn, const std::vector<std::string>& campaign_ids) {
-  static const BatchStatement* const statement = new BatchStatement{
-      "npsd_select_campaigns",
-      std::string("SELECT ") + kColumns + " FROM npsd.campaigns WHERE campaign_id = ANY ($1::uuid[])"};
-  const pqxx::result rows = txn.Exec(*statement, TextArrayLiteral(campaign_ids));
+std::string SelectCampaignsSql(pqxx::transaction_base& txn, const std::vector<std::string>& campaign_ids) {
+  return absl::StrCat("SELECT ", kColumns, " FROM npsd.campaigns WHERE campaign_id = ANY (",
+                      txn.quote(TextArrayLiteral(campaign_ids)), "::uuid[])");
+}
+
+std::map<std::string, Campaign> CampaignsById(const pqxx::result& rows) {
   std::map<std::string, Campaign> campaigns;
   for (const auto& row : rows) {
     Campaign campaign = CampaignFromRow(row);

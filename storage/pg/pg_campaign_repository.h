@@ -5,8 +5,9 @@
 #include <map>
 #include <vector>
 
+#include <pqxx/pqxx>
+
 #include "storage/campaign_repository.h"
-#include "storage/pg/batch_transaction.h"
 #include "storage/pg/connection_pool.h"
 
 namespace npsd::storage::pg {
@@ -46,10 +47,14 @@ class PgCampaignRepository final : public CampaignRepository {
 absl::StatusOr<domain::Campaign> SelectCampaign(pqxx::work& txn, const std::string& campaign_id,
                                                 bool lock);
 
-// SelectCampaigns reads the campaigns among `campaign_ids` visible in the transaction's
-// tenant context, by id (ids of other tenants are simply absent).
-std::map<std::string, domain::Campaign> SelectCampaigns(BatchTransaction& txn,
-                                                       const std::vector<std::string>& campaign_ids);
+// SelectCampaignsSql is a query for the campaigns among `campaign_ids` visible in the
+// transaction's tenant context (ids of other tenants are simply absent). It is plain
+// SQL, values quoted, so that ingestion sends it in the round trip that opens the
+// tenant's context; CampaignsById reads its rows.
+std::string SelectCampaignsSql(pqxx::transaction_base& txn, const std::vector<std::string>& campaign_ids);
+
+// CampaignsById holds the campaigns of SelectCampaignsSql's rows by id.
+std::map<std::string, domain::Campaign> CampaignsById(const pqxx::result& rows);
 
 }  // namespace npsd::storage::pg
 

@@ -11,7 +11,6 @@
 #include "crypto/random.h"
 #include "domain/field_violation.h"
 #include "storage/pg/field_conversions.h"
-#include "storage/pg/pg_campaign_repository.h"
 #include "storage/pg/rollup_update.h"
 #include "storage/pg/subject_resolution.h"
 
@@ -34,11 +33,7 @@ struct Entry {
   }
 };
 
-void ResolveAgainstCampaigns(BatchTransaction& txn, std::vector<Entry>& entries) {
-  std::set<std::string> ids;
-  for (const Entry& entry : entries) ids.insert(entry.item->input.campaign_id);
-  const std::map<std::string, domain::Campaign> campaigns =
-      SelectCampaigns(txn, std::vector<std::string>(ids.begin(), ids.end()));
+void ResolveAgainstCampaigns(const std::map<std::string, domain::Campaign>& campaigns, std::vector<Entry>& entries) {
   const absl::Time now = absl::Now();
   for (Entry& entry : entries) {
     if (!entry.pending) continue;
@@ -139,7 +134,8 @@ const BatchStatement& InsertStatement() {
                     ", latest AS (SELECT subject_id, max(answered_at) AS at FROM inserted"
                     " WHERE subject_id IS NOT NULL GROUP BY subject_id)"
                     ", surveyed AS (UPDATE npsd.subjects s SET last_surveyed_at = greatest(s.last_surveyed_at,"
-                    " ((SELECT jsonb_object_agg(subject_id::text, at) FROM latest) ->> s.subject_id::text)::timestamptz)"
+                    " ((SELECT jsonb_object_agg(subject_id::text, at) FROM latest)"
+                    " ->> s.subject_id::text)::timestamptz)"
                     " WHERE s.tenant_id = $1::uuid AND s.subject_id = ANY (ARRAY(SELECT subject_id FROM latest)))"
                     " SELECT response_id::text FROM inserted");
     return new BatchStatement{"npsd_insert_responses", sql};
@@ -271,13 +267,13 @@ void SettleKeys(BatchTransaction& txn, const std::string& tenant_id, const std::
 }  // namespace
 
 std::vector<SubmitOutcome> StoreTenantBatch(BatchTransaction& txn, const privacy::PersonalDataCipher& cipher,
-                                            const std::string& tenant_id,
-                                            const std::vector<const SubmitItem*>& items) {
+                                            const std::string& tenant_id, const std::vector<const SubmitItem*>& items,
+                                            const std::map<std::string, domain::Campaign>& campaigns) {
   std::vector<Entry> entries;
   for (const SubmitItem* item : items) {
     entries.push_back(Entry{item, {}, true, {}, {}, "", crypto::Sha256(domain::ResponseFingerprint(item->input))});
   }
-  ResolveAgainstCampaigns(txn, entries);
+  ResolveAgainstCampaigns(campaigns, entries);
   CheckCatalogue(txn, entries);
   std::vector<SubjectRequest*> subject_requests;
   for (Entry& entry : entries) {

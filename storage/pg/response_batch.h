@@ -3,7 +3,8 @@
 // The group-commit writer (response_writer.h) hands each tenant's share of a batch to
 // StoreTenantBatch inside one transaction; a few set-based statements do the work of
 // the whole group, whatever its size:
-//   1. load the referenced campaigns and resolve every item against its campaign;
+//   1. resolve every item against its campaign (the writer reads the campaigns in the
+//      round trip that opens the tenant's context);
 //   2. check the catalogue codes;
 //   3. find or create the subjects (suppressed or restricted people are refused);
 //   4. insert the responses (ON CONFLICT on the idempotency key: replays return the
@@ -13,11 +14,13 @@
 #ifndef NPSD_STORAGE_PG_RESPONSE_BATCH_H_
 #define NPSD_STORAGE_PG_RESPONSE_BATCH_H_
 
+#include <map>
 #include <string>
 #include <vector>
 
 #include <pqxx/pqxx>
 
+#include "domain/campaign.h"
 #include "privacy/personal_data_cipher.h"
 #include "storage/pg/batch_transaction.h"
 #include "storage/response_repository.h"
@@ -25,11 +28,12 @@
 namespace npsd::storage::pg {
 
 // StoreTenantBatch stores `items` (all of tenant `tenant_id`, whose context `txn`
-// already has) and returns one outcome per item, in order. The outcomes hold only once
-// `txn` commits; database exceptions propagate to the caller.
+// already has, and whose campaigns read in that transaction are `campaigns`, by id) and
+// returns one outcome per item, in order. The outcomes hold only once `txn` commits;
+// database exceptions propagate to the caller.
 std::vector<SubmitOutcome> StoreTenantBatch(BatchTransaction& txn, const privacy::PersonalDataCipher& cipher,
-                                            const std::string& tenant_id,
-                                            const std::vector<const SubmitItem*>& items);
+                                            const std::string& tenant_id, const std::vector<const SubmitItem*>& items,
+                                            const std::map<std::string, domain::Campaign>& campaigns);
 
 }  // namespace npsd::storage::pg
 

@@ -4,11 +4,13 @@
 #include <unistd.h>
 
 #include <map>
+#include <set>
 
 #include "absl/strings/str_cat.h"
 
 #include "storage/pg/connection_pool.h"
 #include "storage/pg/error_mapping.h"
+#include "storage/pg/pg_campaign_repository.h"
 #include "storage/pg/response_batch.h"
 
 namespace npsd::storage::pg {
@@ -17,8 +19,8 @@ namespace {
 constexpr int kTransientRetries = 3;
 
 // TenantContext opens one tenant's share of a batch, and with `begin` the batch's
-// transaction too, in one round trip (a batch waits for a handful of round trips, so
-// each one counts). Every statement of a batch joins the batch's rows to tables by their
+// transaction too; the writer sends it with the query for the tenant's campaigns, in
+// one round trip (a batch waits for a handful of round trips, so each one counts). Every statement of a batch joins the batch's rows to tables by their
 // keys, so the planner is left one kind of plan: a nested loop probing an index per row.
 // Under fast ingestion the tables grow faster than autovacuum refreshes their
 // statistics, and plans costed on stale statistics hash-join, scan or materialize whole
@@ -120,11 +122,18 @@ absl::StatusOr<std::vector<SubmitOutcome>> ResponseWriter::TryTransaction(
     BatchTransaction batch(txn, options_.prepared_statements);
     bool begun = false;
     for (const auto& [tenant_id, indices] : by_tenant) {
-      txn.exec(TenantContext(txn, tenant_id, !begun));
-      begun = true;
       std::vector<const SubmitItem*> group;
-      for (size_t index : indices) group.push_back(items[index]);
-      std::vector<SubmitOutcome> group_outcomes = StoreTenantBatch(batch, cipher_, tenant_id, group);
+      std::set<std::string> campaign_ids;
+      for (size_t index : indices) {
+        group.push_back(items[index]);
+        campaign_ids.insert(items[index]->input.campaign_id);
+      }
+      const pqxx::result campaigns = txn.exec(absl::StrCat(
+          TenantContext(txn, tenant_id, !begun), "; ",
+          SelectCampaignsSql(txn, std::vector<std::string>(campaign_ids.begin(), campaign_ids.end()))));
+      begun = true;
+      std::vector<SubmitOutcome> group_outcomes =
+          StoreTenantBatch(batch, cipher_, tenant_id, group, CampaignsById(campaigns));
       for (size_t k = 0; k < indices.size(); ++k) outcomes[indices[k]] = std::move(group_outcomes[k]);
     }
     txn.exec("COMMIT");
