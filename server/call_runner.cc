@@ -58,21 +58,20 @@ absl::StatusOr<CallContext> CallRunner::Admit(grpc::ServerContextBase* context, 
   return CallContext{std::move(principal), deadline};
 }
 
-absl::Status CallRunner::RunBody(const RpcMethod& method, const CallContext& call,
-                                 const std::function<absl::Status(const CallContext&)>& body) {
-  if (!method.long_lived) return body(call);
-  NPSD_ASSIGN_OR_RETURN(RateLimiter::StreamSlot slot, limiter_.AcquireStream(call.principal));
-  return body(call);
-}
-
 absl::StatusOr<CallContext> CallRunner::Begin(grpc::ServerContextBase* context, const RpcMethod& method,
                                               CallTicket& ticket) {
   ticket.start = absl::Now();
   ticket.record = CallRecord{RequestId(context), method.name, "", absl::StatusCode::kOk, absl::ZeroDuration()};
-  return Admit(context, method, ticket.start, ticket.record);
+  NPSD_ASSIGN_OR_RETURN(CallContext call, Admit(context, method, ticket.start, ticket.record));
+  if (method.long_lived) {
+    NPSD_ASSIGN_OR_RETURN(RateLimiter::StreamSlot slot, limiter_.AcquireStream(call.principal));
+    ticket.stream_slot.emplace(std::move(slot));
+  }
+  return call;
 }
 
 grpc::Status CallRunner::End(CallTicket& ticket, const absl::Status& status) {
+  ticket.stream_slot.reset();
   ticket.record.code = status.code();
   ticket.record.latency = absl::Now() - ticket.start;
   log_(ticket.record);
@@ -84,7 +83,7 @@ grpc::Status CallRunner::Run(grpc::ServerContext* context, const RpcMethod& meth
                              const std::function<absl::Status(const CallContext&)>& body) {
   CallTicket ticket;
   absl::StatusOr<CallContext> call = Begin(context, method, ticket);
-  return End(ticket, call.ok() ? RunBody(method, *call, body) : call.status());
+  return End(ticket, call.ok() ? body(*call) : call.status());
 }
 
 }  // namespace npsd::server

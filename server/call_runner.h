@@ -15,6 +15,7 @@
 #define NPSD_SERVER_CALL_RUNNER_H_
 
 #include <functional>
+#include <optional>
 
 #include <grpcpp/server_context.h>
 #include <grpcpp/support/status.h>
@@ -47,6 +48,7 @@ struct RpcMethod {
 struct CallTicket {
   CallRecord record;
   absl::Time start;
+  std::optional<RateLimiter::StreamSlot> stream_slot;  // held by a stream until End
 };
 
 // CallRunner runs handler bodies with authentication, authorization and logging.
@@ -65,9 +67,9 @@ class CallRunner {
   grpc::Status Run(grpc::ServerContext* context, const RpcMethod& method,
                    const std::function<absl::Status(const CallContext&)>& body);
 
-  // Begin starts a call of a unary `method` answered later, from another thread: it
-  // authenticates, authorizes and rate-limits as Run does and fills `ticket`, which the
-  // answer passes to End.
+  // Begin starts a call of `method` answered later, from another thread: it
+  // authenticates, authorizes and rate-limits as Run does (a stream takes one of its
+  // tenant's stream slots) and fills `ticket`, which the answer passes to End.
   absl::StatusOr<CallContext> Begin(grpc::ServerContextBase* context, const RpcMethod& method, CallTicket& ticket);
 
   // End logs and counts the call of `ticket` ending with `status`, and returns the
@@ -79,8 +81,6 @@ class CallRunner {
   // authenticated its tenant goes into `record`, so refused calls are logged with it.
   absl::StatusOr<CallContext> Admit(grpc::ServerContextBase* context, const RpcMethod& method,
                                     absl::Time start, CallRecord& record);
-  absl::Status RunBody(const RpcMethod& method, const CallContext& call,
-                       const std::function<absl::Status(const CallContext&)>& body);
 
   auth::Authenticator& authenticator_;
   RateLimiter& limiter_;

@@ -117,14 +117,9 @@ grpc::ServerUnaryReactor* ResponseService::SubmitResponses(grpc::CallbackServerC
   return reactor;
 }
 
-grpc::Status ResponseService::StreamResponses(
-    grpc::ServerContext* context,
-    grpc::ServerReaderWriter<nps::v1::SubmitResponseResult, nps::v1::StreamResponsesRequest>* stream) {
-  return runner_.Run(context, kStreamResponses, [&](const CallContext& call) -> absl::Status {
-    ResponseStreamSession session(context, stream, sink_, call.principal.tenant_id, kMaxStreamInFlight,
-                                  kStreamItemTimeout);
-    return session.Run();
-  });
+grpc::ServerBidiReactor<nps::v1::StreamResponsesRequest, nps::v1::SubmitResponseResult>*
+ResponseService::StreamResponses(grpc::CallbackServerContext* context) {
+  return new ResponseStreamReactor(context, runner_, kStreamResponses, sink_, kMaxStreamInFlight, kStreamItemTimeout);
 }
 
 grpc::Status ResponseService::GetResponse(grpc::ServerContext* context, const nps::v1::GetResponseRequest* request,

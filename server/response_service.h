@@ -11,12 +11,14 @@
 
 namespace npsd::server {
 
-// ResponseService implements nps.v1.ResponseService for the caller's tenant. The two
-// submit methods use gRPC's callback API: a call waiting for its group commit holds no
-// thread (the synchronous server started and ended a thread per waiting call).
+// ResponseService implements nps.v1.ResponseService for the caller's tenant. The three
+// ingestion methods use gRPC's callback API: a call waiting for its group commit holds
+// no thread (the synchronous server started and ended a thread per waiting call, and
+// kept two per stream).
 class ResponseService final
     : public nps::v1::ResponseService::WithCallbackMethod_SubmitResponse<
-          nps::v1::ResponseService::WithCallbackMethod_SubmitResponses<nps::v1::ResponseService::Service>> {
+          nps::v1::ResponseService::WithCallbackMethod_SubmitResponses<
+              nps::v1::ResponseService::WithCallbackMethod_StreamResponses<nps::v1::ResponseService::Service>>> {
  public:
   // kMaxBatchSize bounds SubmitResponses; kMaxStreamInFlight bounds unacked stream items.
   static constexpr int kMaxBatchSize = 1000;
@@ -31,9 +33,8 @@ class ResponseService final
   grpc::ServerUnaryReactor* SubmitResponses(grpc::CallbackServerContext* context,
                                             const nps::v1::SubmitResponsesRequest* request,
                                             nps::v1::SubmitResponsesResponse* response) override;
-  grpc::Status StreamResponses(
-      grpc::ServerContext* context,
-      grpc::ServerReaderWriter<nps::v1::SubmitResponseResult, nps::v1::StreamResponsesRequest>* stream) override;
+  grpc::ServerBidiReactor<nps::v1::StreamResponsesRequest, nps::v1::SubmitResponseResult>* StreamResponses(
+      grpc::CallbackServerContext* context) override;
   grpc::Status GetResponse(grpc::ServerContext* context, const nps::v1::GetResponseRequest* request,
                            nps::v1::Response* response) override;
   grpc::Status ListResponses(grpc::ServerContext* context, const nps::v1::ListResponsesRequest* request,

@@ -1,48 +1,63 @@
 // response_stream.cc — bounded, commit-acknowledged response streams.
 #include "server/response_stream.h"
 
-#include <thread>
-
-#include "absl/strings/str_cat.h"
 #include "server/response_proto.h"
 
 namespace npsd::server {
 
-ResponseStreamSession::ResponseStreamSession(grpc::ServerContext* context, Stream* stream,
-                                             storage::ResponseSink& sink, std::string tenant_id, int max_in_flight,
+ResponseStreamReactor::ResponseStreamReactor(grpc::CallbackServerContext* context, CallRunner& runner,
+                                             const RpcMethod& method, storage::ResponseSink& sink, int max_in_flight,
                                              absl::Duration item_timeout)
-    : context_(context),
-      stream_(stream),
-      sink_(sink),
-      tenant_id_(std::move(tenant_id)),
-      max_in_flight_(max_in_flight),
-      item_timeout_(item_timeout) {}
-
-absl::Status ResponseStreamSession::Run() {
-  std::thread writer([this] { WriteAcks(); });
-  nps::v1::StreamResponsesRequest request;
-  while (true) {
-    {
-      absl::MutexLock lock(&mutex_);
-      const auto has_room = [this]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_) {
-        return in_flight_ < max_in_flight_ || write_failed_;
-      };
-      mutex_.Await(absl::Condition(&has_room));
-      if (write_failed_) break;
-    }
-    if (!stream_->Read(&request)) break;
-    Submit(request);
+    : runner_(runner), sink_(sink), max_in_flight_(max_in_flight), item_timeout_(item_timeout) {
+  absl::StatusOr<CallContext> call = runner_.Begin(context, method, ticket_);
+  if (!call.ok()) {
+    Finish(runner_.End(ticket_, call.status()));
+    return;
   }
+  tenant_id_ = call->principal.tenant_id;
+  Next next;
   {
     absl::MutexLock lock(&mutex_);
-    reading_done_ = true;
+    next = Advance();
   }
-  writer.join();
-  if (context_->IsCancelled()) return absl::CancelledError("the client cancelled the stream");
-  return absl::OkStatus();
+  Start(next);
 }
 
-void ResponseStreamSession::Submit(const nps::v1::StreamResponsesRequest& request) {
+void ResponseStreamReactor::OnReadDone(bool ok) {
+  if (ok) Submit(request_);
+  Next next;
+  {
+    absl::MutexLock lock(&mutex_);
+    reading_ = false;
+    if (!ok) reading_done_ = true;
+    next = Advance();
+  }
+  Start(next);
+}
+
+void ResponseStreamReactor::OnWriteDone(bool ok) {
+  Next next;
+  {
+    absl::MutexLock lock(&mutex_);
+    writing_ = false;
+    --in_flight_;
+    if (!ok) client_gone_ = true;
+    next = Advance();
+  }
+  Start(next);
+}
+
+void ResponseStreamReactor::OnCancel() {
+  Next next;
+  {
+    absl::MutexLock lock(&mutex_);
+    client_gone_ = true;
+    next = Advance();
+  }
+  Start(next);
+}
+
+void ResponseStreamReactor::Submit(const nps::v1::StreamResponsesRequest& request) {
   {
     absl::MutexLock lock(&mutex_);
     ++in_flight_;
@@ -60,38 +75,57 @@ void ResponseStreamSession::Submit(const nps::v1::StreamResponsesRequest& reques
   });
 }
 
-void ResponseStreamSession::PushAck(nps::v1::SubmitResponseResult ack) {
-  absl::MutexLock lock(&mutex_);
-  acks_.push_back(std::move(ack));
+void ResponseStreamReactor::PushAck(nps::v1::SubmitResponseResult ack) {
+  Next next;
+  {
+    absl::MutexLock lock(&mutex_);
+    acks_.push_back(std::move(ack));
+    next = Advance();
+  }
+  Start(next);
 }
 
-void ResponseStreamSession::WriteAcks() {
-  std::deque<nps::v1::SubmitResponseResult> ready_acks;
-  while (true) {
+ResponseStreamReactor::Next ResponseStreamReactor::Advance() {
+  Next next;
+  if (finished_) return next;
+  if (client_gone_) {
+    // Nothing more is read or written; the acks still owed only count down.
+    in_flight_ -= static_cast<int>(acks_.size());
+    acks_.clear();
+    if (!reading_) reading_done_ = true;
+  }
+  if (!writing_ && !acks_.empty()) {
+    writing_ack_ = std::move(acks_.front());
+    acks_.pop_front();
+    writing_ = true;
+    // Every ack but the last queued may wait in gRPC's buffer: a committed batch leaves
+    // in a few frames instead of one write per item.
+    write_options_ = grpc::WriteOptions();
+    if (!acks_.empty()) write_options_.set_buffer_hint();
+    next.write = true;
+  }
+  if (!reading_ && !reading_done_ && in_flight_ < max_in_flight_) {
+    reading_ = true;
+    next.read = true;
+  }
+  if (reading_done_ && !reading_ && !writing_ && in_flight_ == 0) {
+    finished_ = true;
+    next.finish = true;
+  }
+  return next;
+}
+
+void ResponseStreamReactor::Start(const Next& next) {
+  if (next.write) StartWrite(&writing_ack_, write_options_);
+  if (next.read) StartRead(&request_);
+  if (next.finish) {
+    bool cancelled;
     {
       absl::MutexLock lock(&mutex_);
-      const auto ready = [this]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_) {
-        return !acks_.empty() || (reading_done_ && in_flight_ == 0);
-      };
-      mutex_.Await(absl::Condition(&ready));
-      if (acks_.empty()) return;  // reading is done and every item was acked
-      ready_acks.swap(acks_);
+      cancelled = client_gone_;
     }
-    // Every ack but the last may wait in gRPC's buffer: a committed batch leaves in a
-    // few frames instead of one write per item.
-    bool written = true;
-    const int count = static_cast<int>(ready_acks.size());
-    for (int i = 0; i < count && written; ++i) {
-      grpc::WriteOptions options;
-      if (i + 1 < count) options.set_buffer_hint();
-      written = stream_->Write(ready_acks[i], options);
-    }
-    ready_acks.clear();
-    // A failed write (client gone) still counts the items out, so outstanding callbacks
-    // find the session alive and the reader stops.
-    absl::MutexLock lock(&mutex_);
-    in_flight_ -= count;
-    if (!written) write_failed_ = true;
+    Finish(runner_.End(ticket_, cancelled ? absl::CancelledError("the client cancelled the stream")
+                                          : absl::OkStatus()));
   }
 }
 

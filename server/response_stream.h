@@ -1,10 +1,12 @@
 // response_stream.h — one StreamResponses call: read items, ack them after commit.
 //
-// The handler thread reads and submits; a second thread writes acks as the writer
-// reports outcomes (gRPC allows one concurrent reader and one writer on a stream). At
-// most `max_in_flight` items are submitted but not yet acked: past that the reader
-// stops reading, so TCP flow control holds a fast client back and server memory stays
-// bounded. When the client half-closes, the call ends after the last ack.
+// The stream runs on gRPC's callback API and holds no thread: each read item goes to
+// the writer, and the writer's outcome becomes an ack, written in arrival order, one
+// write at a time (gRPC allows one outstanding read and one write per stream). At most
+// `max_in_flight` items are read but not yet acked: past that no read is started, so
+// TCP flow control holds a fast client back and server memory stays bounded. When the
+// client half-closes, the call ends OK after the last ack; when it cancels, CANCELLED
+// once the outcomes still owed by the writer have arrived.
 #ifndef NPSD_SERVER_RESPONSE_STREAM_H_
 #define NPSD_SERVER_RESPONSE_STREAM_H_
 
@@ -12,46 +14,62 @@
 #include <string>
 
 #include <grpcpp/server_context.h>
-#include <grpcpp/support/sync_stream.h>
+#include <grpcpp/support/server_callback.h>
 
 #include "absl/base/thread_annotations.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
 #include "nps/v1/response_service.grpc.pb.h"
+#include "server/call_runner.h"
 #include "storage/response_repository.h"
 
 namespace npsd::server {
 
-// ResponseStreamSession serves one stream for one tenant.
-class ResponseStreamSession {
+// ResponseStreamReactor serves one stream; it deletes itself when the call is done.
+class ResponseStreamReactor final
+    : public grpc::ServerBidiReactor<nps::v1::StreamResponsesRequest, nps::v1::SubmitResponseResult> {
  public:
-  using Stream = grpc::ServerReaderWriter<nps::v1::SubmitResponseResult, nps::v1::StreamResponsesRequest>;
+  // ResponseStreamReactor admits the call of `method` through `runner` and serves it,
+  // submitting to `sink`; `item_timeout` bounds the wait of each item for a writer.
+  ResponseStreamReactor(grpc::CallbackServerContext* context, CallRunner& runner, const RpcMethod& method,
+                        storage::ResponseSink& sink, int max_in_flight, absl::Duration item_timeout);
 
-  // ResponseStreamSession submits to `sink` for `tenant_id`; `item_timeout` bounds the
-  // wait of each item for a writer.
-  ResponseStreamSession(grpc::ServerContext* context, Stream* stream, storage::ResponseSink& sink,
-                        std::string tenant_id, int max_in_flight, absl::Duration item_timeout);
-
-  // Run serves the stream until the client half-closes (OK once every item is acked)
-  // or cancels (CANCELLED).
-  absl::Status Run();
+  void OnReadDone(bool ok) override;
+  void OnWriteDone(bool ok) override;
+  void OnCancel() override;
+  void OnDone() override { delete this; }
 
  private:
+  // Next says what to start once the mutex is released.
+  struct Next {
+    bool read = false;
+    bool write = false;
+    bool finish = false;
+  };
+
   void Submit(const nps::v1::StreamResponsesRequest& request);
   void PushAck(nps::v1::SubmitResponseResult ack);
-  void WriteAcks();
+  Next Advance() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_);
+  void Start(const Next& next);
 
-  grpc::ServerContext* context_;
-  Stream* stream_;
+  CallRunner& runner_;
   storage::ResponseSink& sink_;
-  const std::string tenant_id_;
   const int max_in_flight_;
   const absl::Duration item_timeout_;
+  CallTicket ticket_;
+  std::string tenant_id_;
+  nps::v1::StreamResponsesRequest request_;  // the read in progress
+  nps::v1::SubmitResponseResult writing_ack_;  // the write in progress
+  grpc::WriteOptions write_options_;
+
   absl::Mutex mutex_;
   std::deque<nps::v1::SubmitResponseResult> acks_ ABSL_GUARDED_BY(mutex_);
-  int in_flight_ ABSL_GUARDED_BY(mutex_) = 0;  // submitted, not yet written
+  int in_flight_ ABSL_GUARDED_BY(mutex_) = 0;  // read, not yet written
+  bool reading_ ABSL_GUARDED_BY(mutex_) = false;
   bool reading_done_ ABSL_GUARDED_BY(mutex_) = false;
-  bool write_failed_ ABSL_GUARDED_BY(mutex_) = false;
+  bool writing_ ABSL_GUARDED_BY(mutex_) = false;
+  bool client_gone_ ABSL_GUARDED_BY(mutex_) = false;  // cancelled, or a write failed
+  bool finished_ ABSL_GUARDED_BY(mutex_) = false;
 };
 
 }  // namespace npsd::server

@@ -233,6 +233,55 @@ TEST_F(ResponseServiceTest, StreamAcksEveryItemAfterCommitAndSurvivesBadItems) {
   EXPECT_EQ(StoredCount("idempotency_key LIKE 's-%'"), static_cast<int64_t>(accepted.size()));
 }
 
+TEST_F(ResponseServiceTest, AStreamHoldsATenantSlotUntilItEndsEvenWhenCancelled) {
+  constexpr int kSlots = 16;  // RateLimits' default max_streams_per_tenant
+  struct OpenStream {
+    std::unique_ptr<grpc::ClientContext> context;
+    std::unique_ptr<grpc::ClientReaderWriter<nps::v1::StreamResponsesRequest, SubmitResponseResult>> stream;
+  };
+  std::vector<OpenStream> open;
+  int next = 0;
+  // OpenOne opens a stream and tells whether it acked an item (that is, was admitted).
+  const auto open_one = [&]() {
+    OpenStream opened{Context(ingest_), nullptr};
+    opened.stream = responses_->StreamResponses(opened.context.get());
+    nps::v1::StreamResponsesRequest request;
+    request.set_sequence(next);
+    *request.mutable_response() = Input(9, absl::StrCat("slot-", next++));
+    SubmitResponseResult ack;
+    const bool acked = opened.stream->Write(request) && opened.stream->Read(&ack) && ack.code() == 0;
+    open.push_back(std::move(opened));
+    return acked;
+  };
+  for (int i = 0; i < kSlots; ++i) ASSERT_TRUE(open_one()) << "stream " << i;
+  EXPECT_FALSE(open_one());
+  EXPECT_EQ(open.back().stream->Finish().error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED);
+  open.pop_back();
+
+  open.front().context->TryCancel();
+  EXPECT_EQ(open.front().stream->Finish().error_code(), grpc::StatusCode::CANCELLED);
+  open.erase(open.begin());
+  // The server ends the cancelled stream on its own schedule; its slot comes back then.
+  bool reopened = false;
+  for (int attempt = 0; attempt < 50 && !reopened; ++attempt) {
+    reopened = open_one();
+    if (!reopened) {
+      open.back().stream->Finish();
+      open.pop_back();
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+  }
+  EXPECT_TRUE(reopened) << "the cancelled stream never gave its slot back";
+  for (OpenStream& stream : open) {
+    stream.stream->WritesDone();
+    SubmitResponseResult ack;
+    while (stream.stream->Read(&ack)) {
+    }
+    EXPECT_TRUE(stream.stream->Finish().ok());
+  }
+  EXPECT_EQ(StoredCount("idempotency_key LIKE 'slot-%'"), kSlots + 1);
+}
+
 TEST_F(ResponseServiceTest, AcksAreOnlyForCommittedItemsWhenWriterConnectionsAreKilled) {
   constexpr int kItems = 400;
   std::set<std::string> acked_ids;
