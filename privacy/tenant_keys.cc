@@ -11,8 +11,8 @@ TenantKeys::TenantKeys(std::string wrapping_key, std::string lookup_key)
     : wrapping(std::move(wrapping_key)), lookup(std::move(lookup_key)) {}
 
 TenantKeys::~TenantKeys() {
-  OPENSSL_cleanse(const_cast<char*>(wrapping.data()), wrapping.size());
-  OPENSSL_cleanse(const_cast<char*>(lookup.data()), lookup.size());
+  OPENSSL_cleanse(wrapping.data(), wrapping.size());
+  OPENSSL_cleanse(lookup.data(), lookup.size());
 }
 
 absl::StatusOr<std::shared_ptr<const TenantKeys>> TenantKeyRing::For(const std::string& tenant_id) const {

@@ -27,8 +27,8 @@ struct TenantKeys {
   TenantKeys& operator=(const TenantKeys&) = delete;
   ~TenantKeys();
 
-  const std::string wrapping;  // wraps the tenant's data keys, seals anonymous comments
-  const std::string lookup;    // keys the tenant's identifier lookup hashes
+  std::string wrapping;  // wraps the tenant's data keys, seals anonymous comments
+  std::string lookup;    // keys the tenant's identifier lookup hashes
 };
 
 // TenantKeyRing derives tenants' keys from a master key and remembers them; thread-safe.

@@ -9,6 +9,7 @@
 #include "domain/uuid.h"
 #include "server/response_proto.h"
 #include "server/response_stream.h"
+#include "server/unary_callback_call.h"
 #include "server/paging.h"
 
 namespace npsd::server {
@@ -60,39 +61,29 @@ void ResponseService::SubmitAll(std::vector<storage::SubmitItem> items,
 grpc::ServerUnaryReactor* ResponseService::SubmitResponse(grpc::CallbackServerContext* context,
                                                           const nps::v1::SubmitResponseRequest* request,
                                                           nps::v1::SubmitResponseResult* response) {
-  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
-  auto ticket = std::make_shared<CallTicket>();
-  absl::StatusOr<CallContext> call = runner_.Begin(context, kSubmitResponse, *ticket);
-  absl::StatusOr<domain::ResponseInput> input =
-      call.ok() ? ResponseInputFromProto(request->response(), "response.") : call.status();
-  if (!input.ok()) {
-    reactor->Finish(runner_.End(*ticket, input.status()));
-    return reactor;
-  }
-  std::vector<storage::SubmitItem> items;
-  items.push_back({call->principal.tenant_id, *std::move(input), absl::Now(), call->deadline, "response."});
-  SubmitAll(std::move(items), [this, reactor, ticket, response](std::vector<storage::SubmitOutcome> outcomes) {
-    const storage::SubmitOutcome& outcome = outcomes.front();
-    if (outcome.status.ok()) *response = ToResult(0, outcome);
-    reactor->Finish(runner_.End(*ticket, outcome.status));
-  });
-  return reactor;
+  auto call = std::make_shared<UnaryCallbackCall>(runner_, context, kSubmitResponse);
+  if (!call->admitted().ok()) return call->Finish(call->admitted().status());
+  absl::StatusOr<domain::ResponseInput> input = ResponseInputFromProto(request->response(), "response.");
+  if (!input.ok()) return call->Finish(input.status());
+  const CallContext& caller = *call->admitted();
+  sink_.Submit({caller.principal.tenant_id, *std::move(input), absl::Now(), caller.deadline, "response."},
+               [call, response](storage::SubmitOutcome outcome) {
+                 if (outcome.status.ok()) *response = ToResult(0, outcome);
+                 call->Finish(outcome.status);
+               });
+  return call->reactor();
 }
 
 grpc::ServerUnaryReactor* ResponseService::SubmitResponses(grpc::CallbackServerContext* context,
                                                            const nps::v1::SubmitResponsesRequest* request,
                                                            nps::v1::SubmitResponsesResponse* response) {
-  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
-  auto ticket = std::make_shared<CallTicket>();
-  absl::StatusOr<CallContext> call = runner_.Begin(context, kSubmitResponses, *ticket);
+  auto call = std::make_shared<UnaryCallbackCall>(runner_, context, kSubmitResponses);
+  if (!call->admitted().ok()) return call->Finish(call->admitted().status());
   const int count = request->responses_size();
-  if (call.ok() && (count == 0 || count > kMaxBatchSize)) {
-    call = domain::InvalidField("responses", "must hold 1 to 1000 responses");
+  if (count == 0 || count > kMaxBatchSize) {
+    return call->Finish(domain::InvalidField("responses", "must hold 1 to 1000 responses"));
   }
-  if (!call.ok()) {
-    reactor->Finish(runner_.End(*ticket, call.status()));
-    return reactor;
-  }
+  const CallContext& caller = *call->admitted();
   // Items that fail validation get their outcome now; the others once stored.
   auto outcomes = std::make_shared<std::vector<storage::SubmitOutcome>>(count);
   std::vector<storage::SubmitItem> items;
@@ -105,16 +96,15 @@ grpc::ServerUnaryReactor* ResponseService::SubmitResponses(grpc::CallbackServerC
       (*outcomes)[i].status = input.status();
       continue;
     }
-    items.push_back({call->principal.tenant_id, *std::move(input), now, call->deadline, prefix});
+    items.push_back({caller.principal.tenant_id, *std::move(input), now, caller.deadline, prefix});
     positions.push_back(i);
   }
-  SubmitAll(std::move(items), [this, reactor, ticket, response, outcomes,
-                               positions](std::vector<storage::SubmitOutcome> stored) {
+  SubmitAll(std::move(items), [call, response, outcomes, positions](std::vector<storage::SubmitOutcome> stored) {
     for (size_t k = 0; k < stored.size(); ++k) (*outcomes)[positions[k]] = std::move(stored[k]);
     for (size_t i = 0; i < outcomes->size(); ++i) *response->add_results() = ToResult(i, (*outcomes)[i]);
-    reactor->Finish(runner_.End(*ticket, absl::OkStatus()));
+    call->Finish(absl::OkStatus());
   });
-  return reactor;
+  return call->reactor();
 }
 
 grpc::ServerBidiReactor<nps::v1::StreamResponsesRequest, nps::v1::SubmitResponseResult>*

@@ -100,8 +100,7 @@ ResponseStreamReactor::Next ResponseStreamReactor::Advance() {
     writing_ = true;
     // Every ack but the last queued may wait in gRPC's buffer: a committed batch leaves
     // in a few frames instead of one write per item.
-    write_options_ = grpc::WriteOptions();
-    if (!acks_.empty()) write_options_.set_buffer_hint();
+    next.buffer_hint = !acks_.empty();
     next.write = true;
   }
   if (!reading_ && !reading_done_ && in_flight_ < max_in_flight_) {
@@ -111,21 +110,21 @@ ResponseStreamReactor::Next ResponseStreamReactor::Advance() {
   if (reading_done_ && !reading_ && !writing_ && in_flight_ == 0) {
     finished_ = true;
     next.finish = true;
+    next.cancelled = client_gone_;
   }
   return next;
 }
 
 void ResponseStreamReactor::Start(const Next& next) {
-  if (next.write) StartWrite(&writing_ack_, write_options_);
+  if (next.write) {
+    grpc::WriteOptions options;
+    if (next.buffer_hint) options.set_buffer_hint();
+    StartWrite(&writing_ack_, options);
+  }
   if (next.read) StartRead(&request_);
   if (next.finish) {
-    bool cancelled;
-    {
-      absl::MutexLock lock(&mutex_);
-      cancelled = client_gone_;
-    }
-    Finish(runner_.End(ticket_, cancelled ? absl::CancelledError("the client cancelled the stream")
-                                          : absl::OkStatus()));
+    Finish(runner_.End(ticket_, next.cancelled ? absl::CancelledError("the client cancelled the stream")
+                                               : absl::OkStatus()));
   }
 }
 

@@ -44,7 +44,9 @@ class ResponseStreamReactor final
   struct Next {
     bool read = false;
     bool write = false;
+    bool buffer_hint = false;  // the write may wait in gRPC's buffer: more acks follow
     bool finish = false;
+    bool cancelled = false;  // when finishing: the client is gone
   };
 
   void Submit(const nps::v1::StreamResponsesRequest& request);
@@ -60,7 +62,6 @@ class ResponseStreamReactor final
   std::string tenant_id_;
   nps::v1::StreamResponsesRequest request_;  // the read in progress
   nps::v1::SubmitResponseResult writing_ack_;  // the write in progress
-  grpc::WriteOptions write_options_;
 
   absl::Mutex mutex_;
   std::deque<nps::v1::SubmitResponseResult> acks_ ABSL_GUARDED_BY(mutex_);
