@@ -28,15 +28,33 @@ absl::StatusOr<std::string> RandomToken(size_t bytes) {
   return Base64UrlEncode(*random);
 }
 
-absl::StatusOr<std::string> RandomUuid() {
-  absl::StatusOr<std::string> random = RandomBytes(16);
-  if (!random.ok()) return random.status();
-  std::string& bytes = *random;
-  bytes[6] = static_cast<char>((bytes[6] & 0x0f) | 0x40);  // version 4
-  bytes[8] = static_cast<char>((bytes[8] & 0x3f) | 0x80);  // RFC 4122 variant
+namespace {
+
+// CanonicalUuid writes 16 bytes as a UUID, marking them with `version` and the RFC 9562
+// variant.
+std::string CanonicalUuid(std::string bytes, int version) {
+  bytes[6] = static_cast<char>((bytes[6] & 0x0f) | (version << 4));
+  bytes[8] = static_cast<char>((bytes[8] & 0x3f) | 0x80);
   const std::string hex = HexEncode(bytes);
   return hex.substr(0, 8) + "-" + hex.substr(8, 4) + "-" + hex.substr(12, 4) + "-" + hex.substr(16, 4) + "-" +
          hex.substr(20);
+}
+
+}  // namespace
+
+absl::StatusOr<std::string> RandomUuid() {
+  absl::StatusOr<std::string> random = RandomBytes(16);
+  if (!random.ok()) return random.status();
+  return CanonicalUuid(*std::move(random), 4);
+}
+
+absl::StatusOr<std::string> TimeOrderedUuid(absl::Time now) {
+  absl::StatusOr<std::string> random = RandomBytes(10);
+  if (!random.ok()) return random.status();
+  const uint64_t millis = static_cast<uint64_t>(absl::ToUnixMillis(now));
+  std::string bytes;
+  for (int shift = 40; shift >= 0; shift -= 8) bytes.push_back(static_cast<char>((millis >> shift) & 0xff));
+  return CanonicalUuid(bytes + *random, 7);
 }
 
 }  // namespace npsd::crypto

@@ -36,6 +36,9 @@ class BatchTransaction {
     return txn_.exec_prepared(statement.name, std::forward<Parameters>(parameters)...);
   }
 
+  // Quote renders `text` as an SQL string literal, for statements sent as text.
+  std::string Quote(const std::string& text) const { return txn_.quote(text); }
+
  private:
   pqxx::transaction_base& txn_;
   const bool prepared_;

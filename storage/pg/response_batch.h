@@ -9,7 +9,9 @@
 //   3. find or create the subjects (suppressed or restricted people are refused);
 //   4. insert the responses (ON CONFLICT on the idempotency key: replays return the
 //      original id, a different payload under a used key is ALREADY_EXISTS);
-//   5. add the new responses to the rollups and to their subjects' last-surveyed time.
+//   5. add the new responses to the rollups;
+//   6. leave the writer the statement that moves their subjects' last-surveyed time,
+//      which it sends with its next round trip in the same transaction.
 // Items rejected on their own merits get their outcome; the others are stored.
 #ifndef NPSD_STORAGE_PG_RESPONSE_BATCH_H_
 #define NPSD_STORAGE_PG_RESPONSE_BATCH_H_
@@ -27,13 +29,22 @@
 
 namespace npsd::storage::pg {
 
+// StoredTenantBatch is what storing one tenant's items leaves to the writer.
+struct StoredTenantBatch {
+  // outcomes has one outcome per item, in order.
+  std::vector<SubmitOutcome> outcomes;
+  // last_surveyed_update is SQL to run in the tenant's context before the transaction
+  // moves to another tenant or commits; empty when no stored response names a subject.
+  std::string last_surveyed_update;
+};
+
 // StoreTenantBatch stores `items` (all of tenant `tenant_id`, whose context `txn`
-// already has, and whose campaigns read in that transaction are `campaigns`, by id) and
-// returns one outcome per item, in order. The outcomes hold only once `txn` commits;
+// already has, and whose campaigns read in that transaction are `campaigns`, by id).
+// The outcomes hold only once `txn` runs the last-surveyed update and commits;
 // database exceptions propagate to the caller.
-std::vector<SubmitOutcome> StoreTenantBatch(BatchTransaction& txn, const privacy::PersonalDataCipher& cipher,
-                                            const std::string& tenant_id, const std::vector<const SubmitItem*>& items,
-                                            const std::map<std::string, domain::Campaign>& campaigns);
+StoredTenantBatch StoreTenantBatch(BatchTransaction& txn, const privacy::PersonalDataCipher& cipher,
+                                   const std::string& tenant_id, const std::vector<const SubmitItem*>& items,
+                                   const std::map<std::string, domain::Campaign>& campaigns);
 
 }  // namespace npsd::storage::pg
 

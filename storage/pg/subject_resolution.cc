@@ -70,7 +70,12 @@ struct SubjectWrites {
 };
 
 // Insert adds the new subjects and identifiers in one statement (the identifiers'
-// foreign keys are checked at its end, when the subjects exist).
+// foreign keys are checked at its end, when the subjects exist). When two writers
+// create the same person at once, the second one's identifier waits for the first
+// one's commit and then violates the identifiers' key: its batch fails as
+// ALREADY_EXISTS, which the writer retries, and the retry finds the person. (Skipping
+// the identifier instead would leave a second subject that no request about the
+// person could find: its responses would escape access and erasure.)
 void Insert(BatchTransaction& txn, const privacy::PersonalDataCipher& cipher, const std::string& tenant_id,
             const SubjectWrites& writes) {
   if (writes.kinds.empty()) return;
@@ -79,8 +84,7 @@ void Insert(BatchTransaction& txn, const privacy::PersonalDataCipher& cipher, co
       "WITH new_subjects AS (INSERT INTO npsd.subjects (tenant_id, subject_id, wrapped_key, master_key_id)"
       " SELECT $1::uuid, id, key, $4 FROM unnest($2::uuid[], $3::bytea[]) AS u(id, key))"
       " INSERT INTO npsd.subject_identifiers (tenant_id, kind, lookup_hash, subject_id, value_ciphertext)"
-      " SELECT $1::uuid, k, h, s, c FROM unnest($5::text[], $6::bytea[], $7::uuid[], $8::bytea[]) AS u(k, h, s, c)"
-      " ON CONFLICT DO NOTHING"};
+      " SELECT $1::uuid, k, h, s, c FROM unnest($5::text[], $6::bytea[], $7::uuid[], $8::bytea[]) AS u(k, h, s, c)"};
   txn.Exec(*statement, tenant_id, TextArrayLiteral(writes.new_ids), TextArrayLiteral(writes.new_wrapped_keys), cipher.master_key_id(),
       TextArrayLiteral(writes.kinds), TextArrayLiteral(writes.hashes), TextArrayLiteral(writes.owner_ids),
       TextArrayLiteral(writes.ciphertexts));

@@ -1,4 +1,5 @@
-// random_uuid_test.cc — random UUIDs are well-formed version 4 and distinct.
+// random_uuid_test.cc — random (version 4) and time-ordered (version 7) UUIDs.
+#include <algorithm>
 #include <set>
 
 #include <gtest/gtest.h>
@@ -17,6 +18,29 @@ TEST(RandomUuidTest, WellFormedVersion4AndDistinct) {
     EXPECT_EQ((*uuid)[14], '4');
     EXPECT_NE(std::string("89ab").find((*uuid)[19]), std::string::npos);
     EXPECT_TRUE(seen.insert(*uuid).second);
+  }
+}
+
+TEST(TimeOrderedUuidTest, CarriesTheMillisecondThenRandomBitsAndSortsByTime) {
+  const absl::Time at = absl::FromUnixMillis(1795446206123);  // 2026-11-23 15:03:26.123 UTC
+  absl::StatusOr<std::string> uuid = TimeOrderedUuid(at);
+  ASSERT_TRUE(uuid.ok());
+  ASSERT_EQ(uuid->size(), 36u);
+  EXPECT_EQ(uuid->substr(0, 8) + uuid->substr(9, 4), "01a208eeeeab");  // 1795446206123 in hexadecimal
+  EXPECT_EQ((*uuid)[14], '7');
+  EXPECT_NE(std::string("89ab").find((*uuid)[19]), std::string::npos);
+
+  std::set<std::string> seen;
+  std::string previous;
+  for (int i = 0; i < 1000; ++i) {
+    absl::StatusOr<std::string> next = TimeOrderedUuid(at + absl::Milliseconds(i));
+    ASSERT_TRUE(next.ok());
+    EXPECT_GT(*next, previous);
+    EXPECT_TRUE(seen.insert(*next).second);
+    absl::StatusOr<std::string> same_millisecond = TimeOrderedUuid(at + absl::Milliseconds(i));
+    ASSERT_TRUE(same_millisecond.ok());
+    EXPECT_NE(*same_millisecond, *next);  // 74 random bits apart
+    previous = std::max(*next, *same_millisecond);
   }
 }
 

@@ -354,6 +354,43 @@ TEST_F(ResponseServiceTest, RollupsEqualARecountOfRawRows) {
   }
 }
 
+TEST_F(ResponseServiceTest, ConcurrentFirstAnswersMakeOnePersonOneSubjectLastSurveyedAtTheLatestAnswer) {
+  // Two tenants submit many calls at once, so both writers create each tenant's one
+  // person at the same time and their batches mix the tenants; the person answers at
+  // shuffled times in the past.
+  const std::string other = CreateTenant("Other");
+  const std::string other_ingest = CreateKey(other, {Scope::SCOPE_INGEST});
+  const std::string own_admin = admin_;
+  admin_ = CreateKey(other, {Scope::SCOPE_CAMPAIGNS});  // CreateCampaign acts as admin_
+  const std::string other_campaign = CreateCampaign(true, 0, 100);
+  admin_ = own_admin;
+  const absl::Time now = absl::Now();
+  constexpr int kCallers = 8, kAnswers = 48;
+  std::vector<std::thread> callers;
+  for (int c = 0; c < 2 * kCallers; ++c) {
+    callers.emplace_back([&, c] {
+      const bool mine = c % 2 == 0;
+      for (int i = c / 2; i < kAnswers; i += kCallers) {
+        ResponseInput input = Input(8, absl::StrCat("surveyed-", i));
+        input.set_campaign_id(mine ? campaign_ : other_campaign);
+        input.mutable_subject()->set_external_id("customer-1");
+        input.mutable_answered_at()->set_seconds(absl::ToUnixSeconds(now - absl::Minutes(1 + (i * 7) % kAnswers)));
+        SubmitResponseResult result;
+        EXPECT_TRUE(Submit(mine ? ingest_ : other_ingest, input, &result).ok());
+      }
+    });
+  }
+  for (std::thread& caller : callers) caller.join();
+  const int64_t latest = absl::ToUnixSeconds(now - absl::Minutes(1));
+  for (const std::string& tenant : {tenant_, other}) {
+    const pqxx::result subjects = SuperuserQuery(absl::StrCat(
+        "SELECT extract(epoch FROM last_surveyed_at)::bigint FROM npsd.subjects WHERE tenant_id = '", tenant, "'"));
+    ASSERT_EQ(subjects.size(), 1u) << tenant;
+    ASSERT_FALSE(subjects[0][0].is_null()) << tenant;
+    EXPECT_EQ(subjects[0][0].as<int64_t>(), latest) << tenant;
+  }
+}
+
 TEST_F(ResponseServiceTest, CampaignStateGovernsAcceptance) {
   campaign_ = CreateCampaign(false, 0, 100);  // stays DRAFT
   SubmitResponseResult result;
