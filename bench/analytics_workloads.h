@@ -18,7 +18,8 @@
 namespace npsd::bench {
 
 // SeedResponses writes `rows` synthetic responses (two years, 8 regions, 3 brands, 4
-// business units, 50 agents) for the tenant and campaign, and their rollups.
+// business units, 50 agents) for the tenant and campaign, and their rollups, then
+// vacuums and analyzes the tables they are read from.
 absl::Status SeedResponses(const std::string& owner_url, const std::string& tenant_id,
                            const std::string& campaign_id, int64_t rows);
 

@@ -6,8 +6,10 @@
 #include <vector>
 
 #include <grpcpp/client_context.h>
+#include <grpcpp/support/client_callback.h>
 
 #include "absl/strings/str_cat.h"
+#include "absl/synchronization/notification.h"
 #include "nps/v1/response_service.grpc.pb.h"
 #include "tests/support/ingestion_setup.h"
 
@@ -39,35 +41,69 @@ nps::v1::ResponseInput Input(const IngestTarget& target) {
   return input;
 }
 
+// StreamClient is one StreamResponses call on gRPC's callback API: it writes responses
+// one after the other until `until` and counts the acks of stored ones. No thread waits
+// on it: gRPC runs its reactions, and the window of unacked messages the server allows
+// paces the writes.
+class StreamClient final
+    : public grpc::ClientBidiReactor<nps::v1::StreamResponsesRequest, nps::v1::SubmitResponseResult> {
+ public:
+  StreamClient(nps::v1::ResponseService::Stub& stub, const IngestTarget& target, absl::Time until,
+               std::atomic<int64_t>& acked)
+      : target_(target), until_(until), acked_(acked), context_(Context(target.token)) {
+    stub.async()->StreamResponses(context_.get(), this);
+    StartRead(&ack_);
+    WriteNext();
+    StartCall();
+  }
+
+  void OnWriteDone(bool ok) override {
+    if (ok && absl::Now() < until_) {
+      WriteNext();
+    } else {
+      StartWritesDone();
+    }
+  }
+
+  void OnReadDone(bool ok) override {
+    if (!ok) return;  // the server ended the stream: OnDone follows
+    if (ack_.code() == 0) acked_.fetch_add(1, std::memory_order_relaxed);
+    StartRead(&ack_);
+  }
+
+  void OnDone(const grpc::Status&) override { done_.Notify(); }
+
+  // Wait returns once the call has ended.
+  void Wait() { done_.WaitForNotification(); }
+
+ private:
+  void WriteNext() {
+    request_.set_sequence(sequence_++);
+    *request_.mutable_response() = Input(target_);
+    StartWrite(&request_);
+  }
+
+  const IngestTarget& target_;
+  const absl::Time until_;
+  std::atomic<int64_t>& acked_;
+  std::unique_ptr<grpc::ClientContext> context_;
+  nps::v1::StreamResponsesRequest request_;  // the write in flight
+  nps::v1::SubmitResponseResult ack_;        // the read in flight
+  int64_t sequence_ = 0;
+  absl::Notification done_;
+};
+
 }  // namespace
 
 double MeasureStreamIngest(const IngestTarget& target, int streams, absl::Duration duration) {
   auto stub = nps::v1::ResponseService::NewStub(target.channel);
   std::atomic<int64_t> acked{0};
   const absl::Time start = absl::Now();
-  std::vector<std::thread> clients;
+  std::vector<std::unique_ptr<StreamClient>> clients;
   for (int s = 0; s < streams; ++s) {
-    clients.emplace_back([&] {
-      auto context = Context(target.token);
-      auto stream = stub->StreamResponses(context.get());
-      std::thread sender([&] {
-        for (int64_t sequence = 0; absl::Now() - start < duration; ++sequence) {
-          nps::v1::StreamResponsesRequest request;
-          request.set_sequence(sequence);
-          *request.mutable_response() = Input(target);
-          if (!stream->Write(request)) break;
-        }
-        stream->WritesDone();
-      });
-      nps::v1::SubmitResponseResult ack;
-      while (stream->Read(&ack)) {
-        if (ack.code() == 0) acked.fetch_add(1);
-      }
-      sender.join();
-      stream->Finish();
-    });
+    clients.push_back(std::make_unique<StreamClient>(*stub, target, start + duration, acked));
   }
-  for (std::thread& client : clients) client.join();
+  for (auto& client : clients) client->Wait();
   return static_cast<double>(acked.load()) / absl::ToDoubleSeconds(absl::Now() - start);
 }
 

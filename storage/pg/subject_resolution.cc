@@ -85,9 +85,9 @@ void Insert(BatchTransaction& txn, const privacy::PersonalDataCipher& cipher, co
       " SELECT $1::uuid, id, key, $4 FROM unnest($2::uuid[], $3::bytea[]) AS u(id, key))"
       " INSERT INTO npsd.subject_identifiers (tenant_id, kind, lookup_hash, subject_id, value_ciphertext)"
       " SELECT $1::uuid, k, h, s, c FROM unnest($5::text[], $6::bytea[], $7::uuid[], $8::bytea[]) AS u(k, h, s, c)"};
-  txn.Exec(*statement, tenant_id, TextArrayLiteral(writes.new_ids), TextArrayLiteral(writes.new_wrapped_keys), cipher.master_key_id(),
-      TextArrayLiteral(writes.kinds), TextArrayLiteral(writes.hashes), TextArrayLiteral(writes.owner_ids),
-      TextArrayLiteral(writes.ciphertexts));
+  txn.Exec(*statement, tenant_id, TextArrayLiteral(writes.new_ids), TextArrayLiteral(writes.new_wrapped_keys),
+           cipher.master_key_id(), TextArrayLiteral(writes.kinds), TextArrayLiteral(writes.hashes),
+           TextArrayLiteral(writes.owner_ids), TextArrayLiteral(writes.ciphertexts));
 }
 
 }  // namespace
