@@ -47,11 +47,11 @@ std::string Millis(absl::Duration d) { return absl::StrFormat("%.2f ms", absl::T
 std::string Times(double ratio) { return absl::StrFormat("%.2f x", ratio); }
 std::string Micros(double seconds) { return absl::StrFormat("%.0f us", seconds * 1e6); }
 
-// Measured is a throughput with the server CPU time it cost per item: a figure that
-// the machine's other load moves much less than the throughput itself.
 // kUnaryMaxInFlight is the concurrency at which unary ingestion's maximum is measured.
 constexpr int kUnaryMaxInFlight = 256;
 
+// Measured is a throughput with the server CPU time it cost per item: a figure that
+// the machine's other load moves much less than the throughput itself.
 struct Measured {
   double per_second = 0;
   double cpu_seconds_per_item = 0;

@@ -11,27 +11,6 @@ namespace {
 // PostgreSQL stores timestamps as microseconds since 2000-01-01 00:00 UTC.
 constexpr int64_t kPostgresEpochUnixMicros = 946684800LL * 1000000;
 
-// The element types' OIDs (pg_type.dat), fixed since PostgreSQL 8.
-uint32_t ElementOid(BinaryArray::Element element) {
-  switch (element) {
-    case BinaryArray::Element::kUuid:
-      return 2950;
-    case BinaryArray::Element::kSmallint:
-      return 21;
-    case BinaryArray::Element::kInteger:
-      return 23;
-    case BinaryArray::Element::kBigint:
-      return 20;
-    case BinaryArray::Element::kTimestamptz:
-      return 1184;
-    case BinaryArray::Element::kText:
-      return 25;
-    case BinaryArray::Element::kBytea:
-      return 17;
-  }
-  return 0;
-}
-
 template <typename Integer>
 void AppendBigEndian(std::string& out, Integer value) {
   for (int shift = 8 * (static_cast<int>(sizeof(Integer)) - 1); shift >= 0; shift -= 8) {
@@ -105,7 +84,7 @@ pqxx::binarystring BinaryArray::Parameter() const {
   array.reserve(20 + elements_.size());
   AppendBigEndian<int32_t>(array, size_ == 0 ? 0 : 1);  // dimensions: an empty array has none
   AppendBigEndian<int32_t>(array, has_null_ ? 1 : 0);
-  AppendBigEndian<uint32_t>(array, ElementOid(element_));
+  AppendBigEndian<uint32_t>(array, static_cast<uint32_t>(element_));
   if (size_ > 0) {
     AppendBigEndian<int32_t>(array, size_);
     AppendBigEndian<int32_t>(array, 1);  // lower bound

@@ -28,8 +28,17 @@ namespace npsd::storage::pg {
 // of another type makes PostgreSQL refuse the parameter.
 class BinaryArray {
  public:
-  // Element is the array's element type.
-  enum class Element { kUuid, kSmallint, kInteger, kBigint, kTimestamptz, kText, kBytea };
+  // Element is the array's element type; its value is the type's OID (pg_type.dat,
+  // fixed since PostgreSQL 8), which the array's header names.
+  enum class Element : uint32_t {
+    kUuid = 2950,
+    kSmallint = 21,
+    kInteger = 23,
+    kBigint = 20,
+    kTimestamptz = 1184,
+    kText = 25,
+    kBytea = 17,
+  };
 
   explicit BinaryArray(Element element) : element_(element) {}
 

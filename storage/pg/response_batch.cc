@@ -231,7 +231,10 @@ absl::StatusOr<std::set<std::string>> InsertRows(BatchTransaction& txn, const pr
       if (!sealed.ok()) return sealed.status();
       sealed_comment = *std::move(sealed);
     }
-    if (absl::Status added = columns.Add(entry, sealed_comment); !added.ok()) return added;
+    if (absl::Status added = columns.Add(entry, sealed_comment); !added.ok()) {
+      // The ids are npsd's own or were matched against stored ones: never the caller's fault.
+      return absl::InternalError(absl::StrCat("an id of the batch is malformed: ", added.message()));
+    }
   }
   std::set<std::string> inserted;
   if (columns.ids.size() == 0) return inserted;

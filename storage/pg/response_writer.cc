@@ -3,6 +3,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -94,6 +95,7 @@ std::vector<ResponseWriter::Pending> ResponseWriter::TakeBatch() {
   const auto ready = [this]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_) { return stopping_ || !queue_.empty(); };
   mutex_.Await(absl::Condition(&ready));
   std::vector<Pending> batch;
+  batch.reserve(std::min(queue_.size(), static_cast<size_t>(options_.max_batch)));
   while (!queue_.empty() && batch.size() < static_cast<size_t>(options_.max_batch)) {
     batch.push_back(std::move(queue_.front()));
     queue_.pop_front();
@@ -126,7 +128,10 @@ absl::StatusOr<std::vector<SubmitOutcome>> ResponseWriter::TryTransaction(
     pqxx::nontransaction txn(*connection);
     BatchTransaction batch(txn, options_.prepared_statements);
     bool begun = false;
-    std::string last_surveyed;  // the previous tenant's update, sent with the next round trip
+    // A tenant's last-surveyed update rides on the next round trip (the next tenant's
+    // context, or COMMIT): it costs no round trip, and the subjects it locks stay locked
+    // only until the commit.
+    std::string last_surveyed;
     for (const auto& [tenant_id, indices] : by_tenant) {
       std::vector<const SubmitItem*> group;
       std::set<std::string> campaign_ids;

@@ -11,11 +11,16 @@ namespace npsd::storage::pg {
 namespace {
 
 // ApplyScope sets the tenant, the operator flag and the statement timeout for the
-// rest of the transaction only (set_config's third argument).
+// rest of the transaction only (set_config's third argument). It also turns parallel
+// query off: a request's statements read an index or the rollups and finish in
+// milliseconds, and the two workers PostgreSQL started for the benchmark RPCs' rollup
+// scans cost more than they saved and lengthened the tail (over 2M responses, p99
+// GetScore 27-103 ms and CompareSegments 69-95 ms with them, 19-26 and 25-47 ms
+// without, in alternating runs of the bench).
 void ApplyScope(pqxx::work& txn, const TransactionScope& scope, int64_t timeout_ms) {
   txn.exec_params(
       "SELECT set_config('app.tenant_id', $1, true), set_config('app.operator', $2, true),"
-      " set_config('statement_timeout', $3, true)",
+      " set_config('statement_timeout', $3, true), set_config('max_parallel_workers_per_gather', '0', true)",
       scope.tenant_id, scope.operator_access ? "on" : "off", absl::StrCat(timeout_ms));
 }
 
