@@ -30,9 +30,9 @@ absl::StatusOr<std::string> RandomToken(size_t bytes) {
 
 namespace {
 
-// CanonicalUuid writes 16 bytes as a UUID, marking them with `version` and the RFC 9562
+// FormatUuid writes 16 bytes as a UUID, marking them with `version` and the RFC 9562
 // variant.
-std::string CanonicalUuid(std::string bytes, int version) {
+std::string FormatUuid(std::string bytes, int version) {
   bytes[6] = static_cast<char>((bytes[6] & 0x0f) | (version << 4));
   bytes[8] = static_cast<char>((bytes[8] & 0x3f) | 0x80);
   const std::string hex = HexEncode(bytes);
@@ -45,7 +45,7 @@ std::string CanonicalUuid(std::string bytes, int version) {
 absl::StatusOr<std::string> RandomUuid() {
   absl::StatusOr<std::string> random = RandomBytes(16);
   if (!random.ok()) return random.status();
-  return CanonicalUuid(*std::move(random), 4);
+  return FormatUuid(*std::move(random), 4);
 }
 
 absl::StatusOr<std::string> TimeOrderedUuid(absl::Time now) {
@@ -54,7 +54,7 @@ absl::StatusOr<std::string> TimeOrderedUuid(absl::Time now) {
   const uint64_t millis = static_cast<uint64_t>(absl::ToUnixMillis(now));
   std::string bytes;
   for (int shift = 40; shift >= 0; shift -= 8) bytes.push_back(static_cast<char>((millis >> shift) & 0xff));
-  return CanonicalUuid(bytes + *random, 7);
+  return FormatUuid(bytes + *random, 7);
 }
 
 }  // namespace npsd::crypto

@@ -3,7 +3,11 @@
 // length and lower bound, then every element as a big-endian length and its bytes.
 #include "storage/pg/binary_array.h"
 
-#include "absl/strings/ascii.h"
+#include <optional>
+
+#include "absl/strings/str_replace.h"
+#include "crypto/digest.h"
+#include "domain/uuid.h"
 
 namespace npsd::storage::pg {
 namespace {
@@ -18,63 +22,45 @@ void AppendBigEndian(std::string& out, Integer value) {
   }
 }
 
-int HexDigit(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  c = absl::ascii_tolower(c);
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  return -1;
-}
-
 }  // namespace
 
 absl::Status BinaryArray::AddUuid(std::string_view uuid) {
-  char bytes[16] = {};
-  bool well_formed = uuid.size() == 36;
-  int digits = 0;
-  for (size_t i = 0; well_formed && i < uuid.size(); ++i) {
-    if (i == 8 || i == 13 || i == 18 || i == 23) {
-      well_formed = uuid[i] == '-';
-      continue;
-    }
-    const int digit = HexDigit(uuid[i]);
-    well_formed = digit >= 0;
-    if (!well_formed) break;
-    bytes[digits / 2] = static_cast<char>(bytes[digits / 2] | (digits % 2 == 0 ? digit << 4 : digit));
-    ++digits;
-  }
-  if (!well_formed) return absl::InvalidArgumentError("not a UUID in its 8-4-4-4-12 form");
-  AddBytes(std::string_view(bytes, sizeof bytes));
+  const std::optional<std::string> canonical = domain::CanonicalUuid(std::string(uuid));
+  if (!canonical.has_value()) return absl::InvalidArgumentError("not a UUID in its 8-4-4-4-12 form");
+  absl::StatusOr<std::string> bytes = crypto::HexDecode(absl::StrReplaceAll(*canonical, {{"-", ""}}));
+  if (!bytes.ok()) return bytes.status();
+  AddBytes(*bytes);
   return absl::OkStatus();
 }
 
 void BinaryArray::AddSmallint(int16_t value) {
-  AppendLength(2);
+  StartElement(2);
   AppendBigEndian(elements_, value);
 }
 
 void BinaryArray::AddInteger(int32_t value) {
-  AppendLength(4);
+  StartElement(4);
   AppendBigEndian(elements_, value);
 }
 
 void BinaryArray::AddBigint(int64_t value) {
-  AppendLength(8);
+  StartElement(8);
   AppendBigEndian(elements_, value);
 }
 
 void BinaryArray::AddTimestamp(absl::Time time) { AddBigint(absl::ToUnixMicros(time) - kPostgresEpochUnixMicros); }
 
 void BinaryArray::AddBytes(std::string_view bytes) {
-  AppendLength(static_cast<int32_t>(bytes.size()));
+  StartElement(static_cast<int32_t>(bytes.size()));
   elements_.append(bytes.data(), bytes.size());
 }
 
 void BinaryArray::AddNull() {
-  AppendLength(-1);
+  StartElement(-1);
   has_null_ = true;
 }
 
-void BinaryArray::AppendLength(int32_t length) {
+void BinaryArray::StartElement(int32_t length) {
   AppendBigEndian(elements_, length);
   ++size_;
 }

@@ -61,7 +61,9 @@ class BinaryArray {
   pqxx::binarystring Parameter() const;
 
  private:
-  void AppendLength(int32_t length);
+  // StartElement counts one more element and writes its length (-1 for NULL); its
+  // bytes follow.
+  void StartElement(int32_t length);
 
   Element element_;
   std::string elements_;  // each as a 4-byte length (-1 for NULL) and its bytes
