@@ -64,7 +64,7 @@ absl::Status SeedResponses(const std::string& owner_url, const std::string& tena
         tenant_id, campaign_id, rows);
     const std::string source = "(SELECT * FROM npsd.responses WHERE tenant_id = '" + tenant_id + "') AS seeded";
     for (const std::string& sql :
-         storage::pg::RollupStatements(source, "'UTC'", storage::pg::RollupDirection::kAdd)) {
+         storage::pg::RollupStatements(source, "'UTC'", "0", storage::pg::RollupDirection::kAdd)) {
       txn.exec(sql);
     }
     txn.commit();

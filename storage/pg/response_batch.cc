@@ -105,12 +105,12 @@ absl::Status DrawResponseIds(std::vector<Entry>& entries) {
 }
 
 // InsertStatement inserts the rows given as parallel arrays and, in the same statement,
-// counts the rows actually inserted into the rollups; it returns the inserted ids. A
-// used idempotency key skips its row, and the inserted rows carry on only the columns
-// the rollups read.
-const BatchStatement& InsertStatement() {
-  static const BatchStatement* const statement = [] {
-    std::string sql =
+// counts the rows actually inserted into the rollups' shard $24; it returns the inserted
+// ids. With `skip_used_keys` a used idempotency key skips its row, without it the key
+// fails the statement. The inserted rows carry on only the columns the rollups read.
+const BatchStatement& InsertStatement(bool skip_used_keys) {
+  static const auto build = [](const std::string& name, const std::string& on_conflict) {
+    std::string sql = absl::StrCat(
         "WITH inserted AS (INSERT INTO npsd.responses (tenant_id, response_id, campaign_id, score, answered_at,"
         " received_at, channel, region_code, brand_code, business_unit_code, locale, comment_ciphertext,"
         " subject_id, interaction_id, agent_id, team, queue, wait_seconds, handle_seconds, wrap_up_code,"
@@ -123,18 +123,21 @@ const BatchStatement& InsertStatement() {
         " $16::text[], $17::text[], $18::integer[], $19::integer[], $20::text[], $21::text[], $22::text[],"
         " $23::bytea[])"
         " AS u(id, campaign, score, answered, received, channel, region, brand, unit, locale, comment, subject,"
-        " interaction, agent, team, queue, wait, handle, wrap_up, attrs, key, hash)"
-        " ON CONFLICT (tenant_id, idempotency_key) DO NOTHING"
+        " interaction, agent, team, queue, wait, handle, wrap_up, attrs, key, hash)",
+        on_conflict,
         " RETURNING tenant_id, response_id, campaign_id, score, answered_at, channel, region_code, brand_code,"
-        " business_unit_code, agent_id, queue, team)";
+        " business_unit_code, agent_id, queue, team)");
     const std::vector<std::string> rollups = RollupStatements(
-        "inserted", "(SELECT reporting_time_zone FROM npsd.tenants WHERE tenant_id = $1::uuid)",
+        "inserted", "(SELECT reporting_time_zone FROM npsd.tenants WHERE tenant_id = $1::uuid)", "$24::smallint",
         RollupDirection::kAdd);
     for (size_t i = 0; i < rollups.size(); ++i) absl::StrAppend(&sql, ", rollup_", i, " AS (", rollups[i], ")");
     absl::StrAppend(&sql, " SELECT response_id::text FROM inserted");
-    return new BatchStatement{"npsd_insert_responses", sql};
-  }();
-  return *statement;
+    return new BatchStatement{name, sql};
+  };
+  static const BatchStatement* const skipping =
+      build("npsd_insert_responses_skipping_used_keys", " ON CONFLICT (tenant_id, idempotency_key) DO NOTHING");
+  static const BatchStatement* const failing = build("npsd_insert_responses", "");
+  return skip_used_keys ? *skipping : *failing;
 }
 
 // LastSurveyedUpdate returns the statement that moves the last-surveyed time of the
@@ -217,10 +220,11 @@ struct InsertColumns {
   }
 };
 
-// InsertRows inserts the pending entries; returns the ids actually inserted (an
-// idempotency key already present skips its row).
+// InsertRows inserts the pending entries as `options` say; returns the ids actually
+// inserted.
 absl::StatusOr<std::set<std::string>> InsertRows(BatchTransaction& txn, const privacy::PersonalDataCipher& cipher,
-                                                 const std::string& tenant_id, std::vector<Entry>& entries) {
+                                                 const std::string& tenant_id, const TenantBatchOptions& options,
+                                                 std::vector<Entry>& entries) {
   InsertColumns columns;
   for (const Entry& entry : entries) {
     if (!entry.pending) continue;
@@ -239,14 +243,14 @@ absl::StatusOr<std::set<std::string>> InsertRows(BatchTransaction& txn, const pr
   std::set<std::string> inserted;
   if (columns.ids.size() == 0) return inserted;
   const pqxx::result rows = txn.Exec(
-      InsertStatement(), tenant_id, columns.ids.Parameter(), columns.campaigns.Parameter(),
+      InsertStatement(options.skip_used_keys), tenant_id, columns.ids.Parameter(), columns.campaigns.Parameter(),
       columns.scores.Parameter(), columns.answered.Parameter(), columns.received.Parameter(),
       columns.channels.Parameter(), columns.regions.Parameter(), columns.brands.Parameter(),
       columns.units.Parameter(), columns.locales.Parameter(), columns.comments.Parameter(),
       columns.subjects.Parameter(), columns.interactions.Parameter(), columns.agents.Parameter(),
       columns.teams.Parameter(), columns.queues.Parameter(), columns.waits.Parameter(), columns.handles.Parameter(),
       columns.wrap_ups.Parameter(), columns.attributes.Parameter(), columns.keys.Parameter(),
-      columns.hashes.Parameter());
+      columns.hashes.Parameter(), options.rollup_shard);
   for (const auto& row : rows) inserted.insert(row[0].as<std::string>());
   return inserted;
 }
@@ -318,7 +322,8 @@ void SettleKeys(BatchTransaction& txn, const std::string& tenant_id, const std::
 
 StoredTenantBatch StoreTenantBatch(BatchTransaction& txn, const privacy::PersonalDataCipher& cipher,
                                    const std::string& tenant_id, const std::vector<const SubmitItem*>& items,
-                                   const std::map<std::string, domain::Campaign>& campaigns) {
+                                   const std::map<std::string, domain::Campaign>& campaigns,
+                                   const TenantBatchOptions& options) {
   std::vector<Entry> entries;
   for (const SubmitItem* item : items) {
     entries.push_back(Entry{item, {}, true, {}, {}, "", crypto::Sha256(domain::ResponseFingerprint(item->input))});
@@ -334,7 +339,7 @@ StoredTenantBatch StoreTenantBatch(BatchTransaction& txn, const privacy::Persona
   absl::Status status = ResolveSubjects(txn, cipher, tenant_id, subject_requests);
   if (status.ok()) status = DrawResponseIds(entries);
   absl::StatusOr<std::set<std::string>> inserted = std::set<std::string>();
-  if (status.ok()) inserted = InsertRows(txn, cipher, tenant_id, entries);
+  if (status.ok()) inserted = InsertRows(txn, cipher, tenant_id, options, entries);
   if (!status.ok() || !inserted.ok()) {
     const absl::Status failure = status.ok() ? inserted.status() : status;
     for (Entry& entry : entries) {

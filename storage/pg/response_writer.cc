@@ -19,6 +19,11 @@ namespace {
 
 constexpr int kTransientRetries = 3;
 
+// After a batch meets a stored idempotency key, a writer's next batches skip stored keys
+// from their first attempt, so a client replaying what was stored (after an outage, say)
+// does not make every batch fail once.
+constexpr int kBatchesSkippingUsedKeysAfterReplay = 64;
+
 // TenantContext opens one tenant's share of a batch, and with `begin` the batch's
 // transaction too; the writer sends it with the query for the tenant's campaigns, in
 // one round trip (a batch waits for a handful of round trips, so each one counts).
@@ -61,7 +66,7 @@ bool IsTransient(const absl::Status& status) {
 
 ResponseWriter::ResponseWriter(Options options, const privacy::PersonalDataCipher& cipher)
     : options_(std::move(options)), cipher_(cipher) {
-  for (int i = 0; i < options_.writer_threads; ++i) threads_.emplace_back([this] { RunWriter(); });
+  for (int i = 0; i < options_.writer_threads; ++i) threads_.emplace_back([this, i] { RunWriter(i); });
 }
 
 ResponseWriter::~ResponseWriter() {
@@ -103,17 +108,19 @@ std::vector<ResponseWriter::Pending> ResponseWriter::TakeBatch() {
   return batch;
 }
 
-void ResponseWriter::RunWriter() {
-  std::unique_ptr<pqxx::connection> connection;
+void ResponseWriter::RunWriter(int rollup_shard) {
+  Writer writer{nullptr, rollup_shard};
   while (true) {
     std::vector<Pending> batch = TakeBatch();
     if (batch.empty()) return;  // stopping and drained
-    WriteBatch(connection, batch);
+    WriteBatch(writer, batch);
   }
 }
 
-absl::StatusOr<std::vector<SubmitOutcome>> ResponseWriter::TryTransaction(
-    std::unique_ptr<pqxx::connection>& connection, const std::vector<const SubmitItem*>& items) {
+absl::StatusOr<std::vector<SubmitOutcome>> ResponseWriter::TryTransaction(Writer& writer,
+                                                                          const std::vector<const SubmitItem*>& items,
+                                                                          bool skip_used_keys) {
+  std::unique_ptr<pqxx::connection>& connection = writer.connection;
   try {
     if (connection == nullptr || !connection->is_open()) {
       connection.reset();
@@ -143,7 +150,8 @@ absl::StatusOr<std::vector<SubmitOutcome>> ResponseWriter::TryTransaction(
           last_surveyed, TenantContext(txn, tenant_id, !begun), "; ",
           SelectCampaignsSql(txn, std::vector<std::string>(campaign_ids.begin(), campaign_ids.end()))));
       begun = true;
-      StoredTenantBatch stored = StoreTenantBatch(batch, cipher_, tenant_id, group, CampaignsById(campaigns));
+      StoredTenantBatch stored = StoreTenantBatch(batch, cipher_, tenant_id, group, CampaignsById(campaigns),
+                                                  TenantBatchOptions{writer.rollup_shard, skip_used_keys});
       for (size_t k = 0; k < indices.size(); ++k) outcomes[indices[k]] = std::move(stored.outcomes[k]);
       last_surveyed = stored.last_surveyed_update.empty() ? "" : stored.last_surveyed_update + "; ";
     }
@@ -160,14 +168,23 @@ absl::StatusOr<std::vector<SubmitOutcome>> ResponseWriter::TryTransaction(
   }
 }
 
-void ResponseWriter::WriteBatch(std::unique_ptr<pqxx::connection>& connection, std::vector<Pending>& batch) {
+// A batch's first attempt expects new idempotency keys (the cheaper insert, see
+// TenantBatchOptions); a stored key fails it AlreadyExists, and its retries skip stored
+// keys, as do the writer's next batches while replays keep coming.
+void ResponseWriter::WriteBatch(Writer& writer, std::vector<Pending>& batch) {
   std::vector<const SubmitItem*> items;
   for (const Pending& pending : batch) items.push_back(&pending.item);
-  absl::StatusOr<std::vector<SubmitOutcome>> outcomes = TryTransaction(connection, items);
+  bool skip_used_keys = writer.batches_skipping_used_keys > 0;
+  if (skip_used_keys) --writer.batches_skipping_used_keys;
+  absl::StatusOr<std::vector<SubmitOutcome>> outcomes = TryTransaction(writer, items, skip_used_keys);
   for (int retry = 0; !outcomes.ok() && IsTransient(outcomes.status()) && retry < kTransientRetries; ++retry) {
-    outcomes = TryTransaction(connection, items);
+    skip_used_keys = true;
+    outcomes = TryTransaction(writer, items, skip_used_keys);
   }
   if (outcomes.ok()) {
+    const bool replayed = std::any_of(outcomes->begin(), outcomes->end(),
+                                      [](const SubmitOutcome& outcome) { return outcome.replayed; });
+    if (replayed) writer.batches_skipping_used_keys = kBatchesSkippingUsedKeysAfterReplay;
     for (size_t i = 0; i < batch.size(); ++i) batch[i].done(std::move((*outcomes)[i]));
     return;
   }
@@ -177,7 +194,7 @@ void ResponseWriter::WriteBatch(std::unique_ptr<pqxx::connection>& connection, s
   }
   // Isolate whatever failed the batch: every item in its own transaction.
   for (Pending& pending : batch) {
-    absl::StatusOr<std::vector<SubmitOutcome>> single = TryTransaction(connection, {&pending.item});
+    absl::StatusOr<std::vector<SubmitOutcome>> single = TryTransaction(writer, {&pending.item}, true);
     pending.done(single.ok() ? std::move(single->front()) : SubmitOutcome{single.status(), "", false, {}});
   }
 }

@@ -56,11 +56,18 @@ class ResponseWriter final : public ResponseSink {
     std::function<void(SubmitOutcome)> done;
   };
 
-  void RunWriter();
+  // Writer is one writer thread's own state.
+  struct Writer {
+    std::unique_ptr<pqxx::connection> connection;  // null until connected, or after losing it
+    int rollup_shard;                              // the rollup rows it counts into
+    int batches_skipping_used_keys = 0;            // left since its last replay (see WriteBatch)
+  };
+
+  void RunWriter(int rollup_shard);
   std::vector<Pending> TakeBatch();
-  void WriteBatch(std::unique_ptr<pqxx::connection>& connection, std::vector<Pending>& batch);
-  absl::StatusOr<std::vector<SubmitOutcome>> TryTransaction(std::unique_ptr<pqxx::connection>& connection,
-                                                            const std::vector<const SubmitItem*>& items);
+  void WriteBatch(Writer& writer, std::vector<Pending>& batch);
+  absl::StatusOr<std::vector<SubmitOutcome>> TryTransaction(Writer& writer, const std::vector<const SubmitItem*>& items,
+                                                            bool skip_used_keys);
 
   const Options options_;
   const privacy::PersonalDataCipher& cipher_;

@@ -11,7 +11,7 @@ namespace {
 // UpsertSql builds the statement for one rollup table keyed by `dimensions`.
 std::string UpsertSql(const std::string& table, const std::vector<std::string>& dimensions,
                       const std::string& condition, const std::string& source, const std::string& time_zone,
-                      RollupDirection direction) {
+                      const std::string& shard, RollupDirection direction) {
   const std::string sign = direction == RollupDirection::kAdd ? "" : "-";
   std::vector<std::string> counts, columns, updates;
   for (int score = 0; score <= 10; ++score) {
@@ -19,22 +19,23 @@ std::string UpsertSql(const std::string& table, const std::vector<std::string>& 
     columns.push_back(absl::StrCat("s", score));
     updates.push_back(absl::StrCat("s", score, " = r.s", score, " + excluded.s", score));
   }
-  const std::string keys = absl::StrCat("tenant_id, day, ", absl::StrJoin(dimensions, ", "));
+  const std::string groups = absl::StrCat("tenant_id, day, ", absl::StrJoin(dimensions, ", "));
+  const std::string keys = absl::StrCat(groups, ", shard");
   return absl::StrCat("INSERT INTO npsd.", table, " AS r (", keys, ", ", absl::StrJoin(columns, ", "), ")",
                       " SELECT tenant_id, (answered_at AT TIME ZONE ", time_zone, ")::date AS day, ",
-                      absl::StrJoin(dimensions, ", "), ", ", absl::StrJoin(counts, ", "), " FROM ", source,
-                      " WHERE ", condition, " GROUP BY ", keys, " ORDER BY ", keys, " ON CONFLICT (", keys,
-                      ") DO UPDATE SET ", absl::StrJoin(updates, ", "));
+                      absl::StrJoin(dimensions, ", "), ", ", shard, ", ", absl::StrJoin(counts, ", "), " FROM ",
+                      source, " WHERE ", condition, " GROUP BY ", groups, " ORDER BY ", groups, " ON CONFLICT (",
+                      keys, ") DO UPDATE SET ", absl::StrJoin(updates, ", "));
 }
 
 }  // namespace
 
 std::vector<std::string> RollupStatements(const std::string& source, const std::string& time_zone,
-                                          RollupDirection direction) {
+                                          const std::string& shard, RollupDirection direction) {
   return {UpsertSql("response_rollups", {"campaign_id", "channel", "region_code", "brand_code", "business_unit_code"},
-                    "true", source, time_zone, direction),
+                    "true", source, time_zone, shard, direction),
           UpsertSql("agent_rollups", {"campaign_id", "channel", "agent_id", "queue", "team"},
-                    "agent_id <> '' OR queue <> '' OR team <> ''", source, time_zone, direction)};
+                    "agent_id <> '' OR queue <> '' OR team <> ''", source, time_zone, shard, direction)};
 }
 
 void UpdateRollups(pqxx::work& txn, const std::string& tenant_id, const std::string& time_zone,
@@ -42,7 +43,7 @@ void UpdateRollups(pqxx::work& txn, const std::string& tenant_id, const std::str
   if (response_ids.empty()) return;
   const std::string source =
       "(SELECT * FROM npsd.responses WHERE tenant_id = $1::uuid AND response_id = ANY ($3::uuid[])) AS changed";
-  for (const std::string& sql : RollupStatements(source, "$2", direction)) {
+  for (const std::string& sql : RollupStatements(source, "$2", "0", direction)) {
     txn.exec_params(sql, tenant_id, time_zone, TextArrayLiteral(response_ids));
   }
 }

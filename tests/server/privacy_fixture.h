@@ -174,7 +174,7 @@ class PrivacyServiceTest : public ServerTest {
   }
 
   // RollupMismatches counts rollup cells of the tenant that differ from a recount of
-  // its raw responses (in both rollup tables).
+  // its raw responses (in both rollup tables, shards summed).
   int64_t RollupMismatches() const {
     std::string cells;
     for (int score = 0; score <= 10; ++score) absl::StrAppend(&cells, score ? ", " : "", "(", score, ", s", score, ")");
@@ -182,8 +182,9 @@ class PrivacyServiceTest : public ServerTest {
       return absl::StrCat(
           "WITH raw AS (SELECT (answered_at AT TIME ZONE 'UTC')::date AS day, ", dimensions, ", score, count(*) AS n",
           " FROM npsd.responses WHERE tenant_id = ", Tenant(), filter, " GROUP BY day, ", dimensions, ", score),",
-          " rolled AS (SELECT day, ", dimensions, ", c.score, c.n FROM npsd.", table, ", LATERAL (VALUES ", cells,
-          ") AS c(score, n) WHERE tenant_id = ", Tenant(), " AND c.n <> 0)",
+          " rolled AS (SELECT day, ", dimensions, ", c.score, sum(c.n)::bigint FROM npsd.", table,
+          ", LATERAL (VALUES ", cells, ") AS c(score, n) WHERE tenant_id = ", Tenant(), " GROUP BY day, ", dimensions,
+          ", c.score HAVING sum(c.n) <> 0)",
           " SELECT count(*) FROM ((TABLE raw EXCEPT TABLE rolled) UNION ALL (TABLE rolled EXCEPT TABLE raw)) d");
     };
     return Count(compare("response_rollups", "campaign_id, channel, region_code, brand_code, business_unit_code",

@@ -2,6 +2,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <map>
 #include <set>
 #include <thread>
 
@@ -351,6 +352,60 @@ TEST_F(ResponseServiceTest, RollupsEqualARecountOfRawRows) {
                                  .as<int64_t>();
     EXPECT_EQ(rolled, raw) << "score " << score;
     EXPECT_EQ(by_agent, raw) << "score " << score;
+  }
+}
+
+// Writers insert expecting new idempotency keys; a batch that meets a stored one is
+// written again skipping stored keys. Mixed batches from concurrent clients must still
+// store every new item once, answer every replay with its original, and count each
+// stored response once across the writers' rollup shards.
+TEST_F(ResponseServiceTest, BatchesMixingReplaysAndNewItemsStoreEachItemOnceAndCountItOnce) {
+  constexpr int kClients = 4;
+  constexpr int kItems = 120;
+  std::map<std::string, std::string> originals;  // by idempotency key
+  {
+    nps::v1::SubmitResponsesRequest request;
+    for (int i = 0; i < kItems; i += 2) *request.add_responses() = Input(i % 11, absl::StrCat("mixed-", i));
+    nps::v1::SubmitResponsesResponse response;
+    ASSERT_TRUE(responses_->SubmitResponses(Context(ingest_).get(), request, &response).ok());
+    for (int k = 0; k < response.results_size(); ++k) {
+      ASSERT_EQ(response.results(k).code(), 0);
+      originals[absl::StrCat("mixed-", 2 * k)] = response.results(k).response_id();
+    }
+  }
+  // Every client sends all items, stored (even) and new (odd) alike, at once.
+  std::vector<nps::v1::SubmitResponsesResponse> answers(kClients);
+  std::vector<std::thread> clients;
+  for (int c = 0; c < kClients; ++c) {
+    clients.emplace_back([&, c] {
+      nps::v1::SubmitResponsesRequest request;
+      for (int i = 0; i < kItems; ++i) *request.add_responses() = Input(i % 11, absl::StrCat("mixed-", i));
+      EXPECT_TRUE(responses_->SubmitResponses(Context(ingest_).get(), request, &answers[c]).ok());
+    });
+  }
+  for (std::thread& client : clients) client.join();
+  std::map<int, std::set<std::string>> ids_by_item;
+  for (const nps::v1::SubmitResponsesResponse& answer : answers) {
+    ASSERT_EQ(answer.results_size(), kItems);
+    for (int i = 0; i < kItems; ++i) {
+      const SubmitResponseResult& result = answer.results(i);
+      ASSERT_EQ(result.code(), 0) << "item " << i << ": " << result.message();
+      ids_by_item[i].insert(result.response_id());
+      if (i % 2 == 0) {
+        EXPECT_TRUE(result.replayed()) << "item " << i;
+        EXPECT_EQ(result.response_id(), originals[absl::StrCat("mixed-", i)]) << "item " << i;
+      }
+    }
+  }
+  for (const auto& [item, ids] : ids_by_item) EXPECT_EQ(ids.size(), 1u) << "item " << item << " got two ids";
+  EXPECT_EQ(StoredCount("idempotency_key LIKE 'mixed-%'"), kItems);
+  const std::string tenant = absl::StrCat("'", tenant_, "'");
+  for (const char* table : {"npsd.response_rollups", "npsd.agent_rollups"}) {
+    const pqxx::result counted = SuperuserQuery(absl::StrCat(
+        "SELECT coalesce(sum(s0 + s1 + s2 + s3 + s4 + s5 + s6 + s7 + s8 + s9 + s10), 0), coalesce(max(shard), 0) FROM ",
+        table, " WHERE tenant_id = ", tenant));
+    EXPECT_EQ(counted[0][0].as<int64_t>(), kItems) << table;
+    EXPECT_LT(counted[0][1].as<int>(), 2) << table << ": a shard beyond the server's two writers";
   }
 }
 
