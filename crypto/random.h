@@ -1,7 +1,7 @@
 // random.h — cryptographically secure random bytes and tokens.
 //
 // Everything secret in npsd (API key secrets, data keys, AEAD nonces) is drawn here,
-// from OpenSSL's CSPRNG:
+// from OpenSSL's CSPRNG, and so are the random bits of ids (buffered per thread):
 //
 //   absl::StatusOr<std::string> secret = crypto::RandomToken(32);  // 43 characters
 //   if (!secret.ok()) return secret.status();

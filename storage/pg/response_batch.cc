@@ -325,6 +325,7 @@ StoredTenantBatch StoreTenantBatch(BatchTransaction& txn, const privacy::Persona
                                    const std::map<std::string, domain::Campaign>& campaigns,
                                    const TenantBatchOptions& options) {
   std::vector<Entry> entries;
+  entries.reserve(items.size());
   for (const SubmitItem* item : items) {
     entries.push_back(Entry{item, {}, true, {}, {}, "", crypto::Sha256(domain::ResponseFingerprint(item->input))});
   }

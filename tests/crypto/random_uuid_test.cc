@@ -1,6 +1,9 @@
 // random_uuid_test.cc — random (version 4) and time-ordered (version 7) UUIDs.
 #include <algorithm>
+#include <mutex>
 #include <set>
+#include <thread>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -42,6 +45,29 @@ TEST(TimeOrderedUuidTest, CarriesTheMillisecondThenRandomBitsAndSortsByTime) {
     EXPECT_NE(*same_millisecond, *next);  // 74 random bits apart
     previous = std::max(*next, *same_millisecond);
   }
+}
+
+// Ids draw their random bits from a per-thread pool: across many refills and threads,
+// no two may share them.
+TEST(RandomUuidTest, DistinctAcrossPoolRefillsAndThreads) {
+  constexpr int kThreads = 4;
+  constexpr int kPerThread = 3000;  // each kind several times the pool's 4 KiB
+  std::mutex mutex;
+  std::set<std::string> seen;
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&] {
+      std::vector<std::string> drawn;
+      for (int i = 0; i < kPerThread; ++i) {
+        drawn.push_back(RandomUuid().value());
+        drawn.push_back(TimeOrderedUuid(absl::UnixEpoch()).value().substr(14));  // random bits only
+      }
+      std::lock_guard<std::mutex> lock(mutex);
+      seen.insert(drawn.begin(), drawn.end());
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  EXPECT_EQ(seen.size(), static_cast<size_t>(2 * kThreads * kPerThread));
 }
 
 }  // namespace
