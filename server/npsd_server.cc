@@ -19,6 +19,7 @@
 #include "server/audit_service.h"
 #include "server/benchmark_service.h"
 #include "server/call_runner.h"
+#include "server/callback_poller_keepalive.h"
 #include "server/counting_response_sink.h"
 #include "server/health_listener.h"
 #include "server/health_service.h"
@@ -48,6 +49,8 @@ namespace npsd::server {
 namespace {
 
 constexpr absl::Duration kHealthInterval = absl::Seconds(2);
+// Well under the second after which an idle callback thread stops polling.
+constexpr absl::Duration kCallbackKeepalivePeriod = absl::Milliseconds(250);
 constexpr int kMaxMessageBytes = 4 * 1024 * 1024;
 
 storage::pg::ResponseWriter::Options WriterOptions(const ServerConfig& config) {
@@ -142,6 +145,8 @@ class NpsdServerImpl final : public NpsdServer {
     if (server_ == nullptr || port_ == 0) {
       return absl::UnavailableError(absl::StrCat("cannot listen on ", config.listen_address));
     }
+    keepalive_ = std::make_unique<CallbackPollerKeepalive>(server_->InProcessChannel(grpc::ChannelArguments()),
+                                                           kCallbackKeepalivePeriod);
     UpdateHealth();
     if (!config.health_listen.empty()) {
       NPSD_ASSIGN_OR_RETURN(health_listener_,
@@ -162,6 +167,7 @@ class NpsdServerImpl final : public NpsdServer {
   void Shutdown(absl::Duration grace) override {
     if (stopping_.HasBeenNotified()) return;
     stopping_.Notify();
+    keepalive_.reset();
     health_.Shutdown();
     if (server_ != nullptr) server_->Shutdown(absl::ToChronoTime(absl::Now() + grace));
     // Probes see NOT_SERVING on the health port for as long as the main port drains.
@@ -230,6 +236,7 @@ class NpsdServerImpl final : public NpsdServer {
   OrganizationService organization_service_;
   PrivacyService privacy_service_;
   std::unique_ptr<grpc::Server> server_;
+  std::unique_ptr<CallbackPollerKeepalive> keepalive_;  // calls server_ in-process
   int port_ = 0;
   std::unique_ptr<grpc::Server> health_listener_;  // unset without config.health_listen
   int health_port_ = 0;
