@@ -34,11 +34,10 @@ namespace {
 constexpr size_t kIdPoolSize = 4096;
 
 // IdRandomBytes returns `n` (at most kIdPoolSize) random bytes for an id, from a
-// per-thread pool refilled from RAND_bytes. One RAND_bytes call costs about as much as
-// drawing 4 KiB (the generator's locking and parameter handling dominate: about 5 % of
-// npsd's CPU during streaming ingestion went to drawing one response id at a time,
-// measured with perf). Only ids come from the pool: keys and nonces are drawn directly,
-// so no secret waits in a buffer.
+// per-thread pool refilled from RAND_bytes. Each RAND_bytes call pays the generator's
+// locking and set-up whatever its size: drawing one response id at a time took about
+// 5 % of npsd's CPU during streaming ingestion (perf). Only ids come from the pool: keys
+// and nonces are drawn directly, so no secret waits in a buffer.
 absl::StatusOr<std::string> IdRandomBytes(size_t n) {
   thread_local std::string pool;
   thread_local size_t used = 0;
