@@ -38,7 +38,12 @@ LoadResult Sequential(int calls, const std::function<bool()>& issue) {
     return latencies.empty() ? absl::ZeroDuration()
                              : latencies[std::min(latencies.size() - 1, static_cast<size_t>(p * latencies.size()))];
   };
-  return LoadResult{static_cast<double>(latencies.size()) / absl::ToDoubleSeconds(wall), at(0.50), at(0.99), errors};
+  LoadResult result;
+  result.calls_per_second = static_cast<double>(latencies.size()) / absl::ToDoubleSeconds(wall);
+  result.p50 = at(0.50);
+  result.p99 = at(0.99);
+  result.errors = errors;
+  return result;
 }
 
 }  // namespace

@@ -23,6 +23,12 @@ absl::Duration LatencyRecorder::Percentile(double p) {
   return latencies_[std::min(latencies_.size() - 1, rank == 0 ? 0 : rank - 1)];
 }
 
+absl::Duration LatencyRecorder::Max() {
+  absl::MutexLock lock(&mutex_);
+  if (latencies_.empty()) return absl::ZeroDuration();
+  return *std::max_element(latencies_.begin(), latencies_.end());
+}
+
 int64_t LatencyRecorder::ok_count() {
   absl::MutexLock lock(&mutex_);
   return static_cast<int64_t>(latencies_.size());

@@ -18,6 +18,8 @@ class LatencyRecorder {
   // Percentile returns the p-th percentile (0..100) of successful calls' latencies.
   absl::Duration Percentile(double p);
 
+  // Max returns the slowest successful call's latency.
+  absl::Duration Max();
   // ok_count / error_count count the recorded calls.
   int64_t ok_count();
   int64_t error_count();

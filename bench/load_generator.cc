@@ -1,7 +1,9 @@
 // load_generator.cc — closed- and open-loop call drivers.
 #include "bench/load_generator.h"
 
+#include <algorithm>
 #include <atomic>
+#include <cmath>
 #include <memory>
 #include <thread>
 
@@ -37,8 +39,12 @@ class Outstanding {
 };
 
 LoadResult Summarize(LatencyRecorder& recorder, absl::Duration wall) {
-  return LoadResult{static_cast<double>(recorder.ok_count()) / absl::ToDoubleSeconds(wall), recorder.Percentile(50),
-                    recorder.Percentile(99), recorder.error_count()};
+  LoadResult result;
+  result.calls_per_second = static_cast<double>(recorder.ok_count()) / absl::ToDoubleSeconds(wall);
+  result.p50 = recorder.Percentile(50);
+  result.p99 = recorder.Percentile(99);
+  result.errors = recorder.error_count();
+  return result;
 }
 
 }  // namespace
@@ -69,23 +75,37 @@ LoadResult OpenLoop(double rate_per_second, absl::Duration duration, int max_out
   const absl::Time start = absl::Now();
   const absl::Duration interval = absl::Seconds(1.0 / rate_per_second);
   const int64_t total = static_cast<int64_t>(rate_per_second * absl::ToDoubleSeconds(duration));
+  std::vector<LatencyRecorder> seconds(static_cast<size_t>(std::ceil(absl::ToDoubleSeconds(duration))));
+  std::vector<int64_t> not_started(seconds.size(), 0);
   for (int64_t i = 0; i < total; ++i) {
-    const absl::Time due = start + interval * i;
+    const absl::Duration offset = interval * i;
+    const size_t second = std::min(seconds.size() - 1, static_cast<size_t>(absl::ToInt64Seconds(offset)));
+    const absl::Time due = start + offset;
     const absl::Duration wait = due - absl::Now();
     if (wait > absl::ZeroDuration()) absl::SleepFor(wait);
     if (outstanding.count() >= max_outstanding) {
       recorder.Record(absl::ZeroDuration(), false);
+      ++not_started[second];
       continue;
     }
     outstanding.Add();
     // Latency counts from the scheduled time, so a late start is charged to the target.
-    issue([&, due](bool ok) {
-      recorder.Record(absl::Now() - due, ok);
+    issue([&, due, second](bool ok) {
+      const absl::Duration latency = absl::Now() - due;
+      recorder.Record(latency, ok);
+      seconds[second].Record(latency, ok);
       outstanding.Remove();
     });
   }
   outstanding.WaitForZero();
-  return Summarize(recorder, absl::Now() - start);
+  LoadResult result = Summarize(recorder, absl::Now() - start);
+  for (size_t s = 0; s < seconds.size(); ++s) {
+    LatencyRecorder& calls = seconds[s];
+    result.timeline.push_back(SecondSummary{calls.ok_count(), calls.Percentile(50), calls.Percentile(99), calls.Max(),
+                                            calls.error_count(), not_started[s]});
+    result.not_started += not_started[s];
+  }
+  return result;
 }
 
 }  // namespace npsd::bench

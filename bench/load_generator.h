@@ -11,6 +11,7 @@
 #define NPSD_BENCH_LOAD_GENERATOR_H_
 
 #include <functional>
+#include <vector>
 
 #include "absl/time/time.h"
 #include "bench/latency_recorder.h"
@@ -20,12 +21,24 @@ namespace npsd::bench {
 // Done reports a call's completion.
 using Done = std::function<void(bool ok)>;
 
+// SecondSummary describes the calls an open-loop run scheduled in one second of it.
+struct SecondSummary {
+  int64_t ok = 0;
+  absl::Duration p50;
+  absl::Duration p99;
+  absl::Duration max;
+  int64_t failed = 0;       // calls that ended with an error status
+  int64_t not_started = 0;  // calls left out: `max_outstanding` calls were still in flight
+};
+
 // LoadResult summarizes one run.
 struct LoadResult {
   double calls_per_second = 0;  // successful calls over the run's wall time
   absl::Duration p50;
   absl::Duration p99;
-  int64_t errors = 0;
+  int64_t errors = 0;  // failed and not started calls
+  int64_t not_started = 0;
+  std::vector<SecondSummary> timeline;  // open loop only: by the second the calls were due in
 };
 
 // ClosedLoop keeps `in_flight` calls outstanding for `duration`.
