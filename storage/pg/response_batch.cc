@@ -105,13 +105,19 @@ absl::Status DrawResponseIds(std::vector<Entry>& entries) {
 }
 
 // InsertStatement inserts the rows given as parallel arrays and, in the same statement,
-// counts the rows actually inserted into the rollups' shard $24; it returns the inserted
-// ids. With `skip_used_keys` a used idempotency key skips its row, without it the key
-// fails the statement. The inserted rows carry on only the columns the rollups read.
+// the batch's new subjects and identifiers ($25-$31, see NewSubjects), and counts the
+// rows actually inserted into the rollups' shard $24; it returns the inserted ids. With
+// `skip_used_keys` a used idempotency key skips its row, without it the key fails the
+// statement. The inserted rows carry on only the columns the rollups read.
 const BatchStatement& InsertStatement(bool skip_used_keys) {
   static const auto build = [](const std::string& name, const std::string& on_conflict) {
     std::string sql = absl::StrCat(
-        "WITH inserted AS (INSERT INTO npsd.responses (tenant_id, response_id, campaign_id, score, answered_at,"
+        "WITH new_subjects AS (INSERT INTO npsd.subjects (tenant_id, subject_id, wrapped_key, master_key_id)"
+        " SELECT $1::uuid, id, key, $25 FROM unnest($26::uuid[], $27::bytea[]) AS u(id, key)),"
+        " new_identifiers AS (INSERT INTO npsd.subject_identifiers (tenant_id, kind, lookup_hash, subject_id,"
+        " value_ciphertext) SELECT $1::uuid, k, h, s, c"
+        " FROM unnest($28::text[], $29::bytea[], $30::uuid[], $31::bytea[]) AS u(k, h, s, c)),"
+        " inserted AS (INSERT INTO npsd.responses (tenant_id, response_id, campaign_id, score, answered_at,"
         " received_at, channel, region_code, brand_code, business_unit_code, locale, comment_ciphertext,"
         " subject_id, interaction_id, agent_id, team, queue, wait_seconds, handle_seconds, wrap_up_code,"
         " attributes, idempotency_key, payload_sha256)"
@@ -220,11 +226,11 @@ struct InsertColumns {
   }
 };
 
-// InsertRows inserts the pending entries as `options` say; returns the ids actually
-// inserted.
+// InsertRows inserts the pending entries, with the subjects they created, as `options`
+// say; returns the ids actually inserted.
 absl::StatusOr<std::set<std::string>> InsertRows(BatchTransaction& txn, const privacy::PersonalDataCipher& cipher,
                                                  const std::string& tenant_id, const TenantBatchOptions& options,
-                                                 std::vector<Entry>& entries) {
+                                                 const NewSubjects& created, std::vector<Entry>& entries) {
   InsertColumns columns;
   for (const Entry& entry : entries) {
     if (!entry.pending) continue;
@@ -250,7 +256,9 @@ absl::StatusOr<std::set<std::string>> InsertRows(BatchTransaction& txn, const pr
       columns.subjects.Parameter(), columns.interactions.Parameter(), columns.agents.Parameter(),
       columns.teams.Parameter(), columns.queues.Parameter(), columns.waits.Parameter(), columns.handles.Parameter(),
       columns.wrap_ups.Parameter(), columns.attributes.Parameter(), columns.keys.Parameter(),
-      columns.hashes.Parameter(), options.rollup_shard);
+      columns.hashes.Parameter(), options.rollup_shard, cipher.master_key_id(), TextArrayLiteral(created.subject_ids),
+      TextArrayLiteral(created.wrapped_keys), TextArrayLiteral(created.kinds), TextArrayLiteral(created.hashes),
+      TextArrayLiteral(created.owner_ids), TextArrayLiteral(created.ciphertexts));
   for (const auto& row : rows) inserted.insert(row[0].as<std::string>());
   return inserted;
 }
@@ -337,10 +345,11 @@ StoredTenantBatch StoreTenantBatch(BatchTransaction& txn, const privacy::Persona
     entry.subject.identifiers = domain::NormalizeIdentity(entry.item->input.subject, "").value();
     subject_requests.push_back(&entry.subject);
   }
-  absl::Status status = ResolveSubjects(txn, cipher, tenant_id, subject_requests);
+  NewSubjects created;
+  absl::Status status = ResolveSubjects(txn, cipher, tenant_id, subject_requests, created);
   if (status.ok()) status = DrawResponseIds(entries);
   absl::StatusOr<std::set<std::string>> inserted = std::set<std::string>();
-  if (status.ok()) inserted = InsertRows(txn, cipher, tenant_id, options, entries);
+  if (status.ok()) inserted = InsertRows(txn, cipher, tenant_id, options, created, entries);
   if (!status.ok() || !inserted.ok()) {
     const absl::Status failure = status.ok() ? inserted.status() : status;
     for (Entry& entry : entries) {

@@ -62,38 +62,11 @@ Lookup LookUp(BatchTransaction& txn, const std::string& tenant_id, const std::ve
   return lookup;
 }
 
-// SubjectWrites collects the rows a batch adds.
-struct SubjectWrites {
-  std::vector<std::string> new_ids, new_wrapped_keys;
-  std::vector<std::string> kinds, hashes, owner_ids, ciphertexts;
-  std::set<HashKey> stored;  // identifiers that exist or are being added
-};
-
-// Insert adds the new subjects and identifiers in one statement (the identifiers'
-// foreign keys are checked at its end, when the subjects exist). When two writers
-// create the same person at once, the second one's identifier waits for the first
-// one's commit and then violates the identifiers' key: its batch fails as
-// ALREADY_EXISTS, which the writer retries, and the retry finds the person. (Skipping
-// the identifier instead would leave a second subject that no request about the
-// person could find: its responses would escape access and erasure.)
-void Insert(BatchTransaction& txn, const privacy::PersonalDataCipher& cipher, const std::string& tenant_id,
-            const SubjectWrites& writes) {
-  if (writes.kinds.empty()) return;
-  static const BatchStatement* const statement = new BatchStatement{
-      "npsd_insert_subjects",
-      "WITH new_subjects AS (INSERT INTO npsd.subjects (tenant_id, subject_id, wrapped_key, master_key_id)"
-      " SELECT $1::uuid, id, key, $4 FROM unnest($2::uuid[], $3::bytea[]) AS u(id, key))"
-      " INSERT INTO npsd.subject_identifiers (tenant_id, kind, lookup_hash, subject_id, value_ciphertext)"
-      " SELECT $1::uuid, k, h, s, c FROM unnest($5::text[], $6::bytea[], $7::uuid[], $8::bytea[]) AS u(k, h, s, c)"};
-  txn.Exec(*statement, tenant_id, TextArrayLiteral(writes.new_ids), TextArrayLiteral(writes.new_wrapped_keys),
-           cipher.master_key_id(), TextArrayLiteral(writes.kinds), TextArrayLiteral(writes.hashes),
-           TextArrayLiteral(writes.owner_ids), TextArrayLiteral(writes.ciphertexts));
-}
-
 }  // namespace
 
 absl::Status ResolveSubjects(BatchTransaction& txn, const privacy::PersonalDataCipher& cipher,
-                             const std::string& tenant_id, std::vector<SubjectRequest*>& requests) {
+                             const std::string& tenant_id, std::vector<SubjectRequest*>& requests,
+                             NewSubjects& created) {
   std::vector<std::vector<HashKey>> request_keys(requests.size());
   std::vector<HashKey> all_keys;
   for (size_t i = 0; i < requests.size(); ++i) {
@@ -108,8 +81,8 @@ absl::Status ResolveSubjects(BatchTransaction& txn, const privacy::PersonalDataC
   const std::set<HashKey>& suppressed = lookup.suppressed;
   std::map<HashKey, KnownSubject>& known = lookup.known;
   std::map<std::string, std::string> data_keys;  // subject id -> unwrapped data key
-  SubjectWrites writes;
-  for (const auto& [key, subject] : known) writes.stored.insert(key);
+  std::set<HashKey> stored;  // identifiers that exist or are being added
+  for (const auto& [key, subject] : known) stored.insert(key);
   for (size_t i = 0; i < requests.size(); ++i) {
     SubjectRequest& request = *requests[i];
     if (request.identifiers.empty()) continue;
@@ -137,24 +110,23 @@ absl::Status ResolveSubjects(BatchTransaction& txn, const privacy::PersonalDataC
       NPSD_ASSIGN_OR_RETURN(request.subject_id, crypto::RandomUuid());
       NPSD_ASSIGN_OR_RETURN(privacy::SubjectKey key, cipher.NewSubjectKey(tenant_id, request.subject_id));
       data_keys[request.subject_id] = key.data_key;
-      writes.new_ids.push_back(request.subject_id);
-      writes.new_wrapped_keys.push_back(ByteaText(key.wrapped));
+      created.subject_ids.push_back(request.subject_id);
+      created.wrapped_keys.push_back(ByteaText(key.wrapped));
     }
     request.data_key = data_keys[request.subject_id];
     for (size_t k = 0; k < request_keys[i].size(); ++k) {
       const HashKey& key = request_keys[i][k];
-      if (!writes.stored.insert(key).second) continue;
+      if (!stored.insert(key).second) continue;
       // Later items of this batch naming the same identifier find this subject.
       known[key] = KnownSubject{request.subject_id, false, ""};
       NPSD_ASSIGN_OR_RETURN(std::string sealed, cipher.SealIdentifier(request.data_key, tenant_id, request.subject_id,
                                                                       request.identifiers[k]));
-      writes.kinds.push_back(key.first);
-      writes.hashes.push_back(ByteaText(key.second));
-      writes.owner_ids.push_back(request.subject_id);
-      writes.ciphertexts.push_back(ByteaText(sealed));
+      created.kinds.push_back(key.first);
+      created.hashes.push_back(ByteaText(key.second));
+      created.owner_ids.push_back(request.subject_id);
+      created.ciphertexts.push_back(ByteaText(sealed));
     }
   }
-  Insert(txn, cipher, tenant_id, writes);
   return absl::OkStatus();
 }
 
