@@ -149,10 +149,7 @@ absl::StatusOr<Campaign> SelectCampaign(pqxx::work& txn, const std::string& camp
   return CampaignFromRow(rows[0]);
 }
 
-std::string SelectCampaignsSql(pqxx::transaction_base& txn, const std::vector<std::string>& campaign_ids) {
-  return absl::StrCat("SELECT ", kColumns, " FROM npsd.campaigns WHERE campaign_id = ANY (",
-                      txn.quote(TextArrayLiteral(campaign_ids)), "::uuid[])");
-}
+std::string SelectCampaignsSql(const std::string& source) { return absl::StrCat("SELECT ", kColumns, " FROM ", source); }
 
 std::map<std::string, Campaign> CampaignsById(const pqxx::result& rows) {
   std::map<std::string, Campaign> campaigns;

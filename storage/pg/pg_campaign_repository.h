@@ -47,11 +47,10 @@ class PgCampaignRepository final : public CampaignRepository {
 absl::StatusOr<domain::Campaign> SelectCampaign(pqxx::work& txn, const std::string& campaign_id,
                                                 bool lock);
 
-// SelectCampaignsSql is a query for the campaigns among `campaign_ids` visible in the
-// transaction's tenant context (ids of other tenants are simply absent). It is plain
-// SQL, values quoted, so that ingestion sends it in the round trip that opens the
-// tenant's context; CampaignsById reads its rows.
-std::string SelectCampaignsSql(pqxx::transaction_base& txn, const std::vector<std::string>& campaign_ids);
+// SelectCampaignsSql is a query for the campaign rows `source` yields: a table, or a
+// function returning npsd.campaigns rows (ingestion reads a batch's campaigns through
+// npsd.open_ingestion_batch); CampaignsById reads its rows.
+std::string SelectCampaignsSql(const std::string& source);
 
 // CampaignsById holds the campaigns of SelectCampaignsSql's rows by id.
 std::map<std::string, domain::Campaign> CampaignsById(const pqxx::result& rows);

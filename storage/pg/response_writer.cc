@@ -11,6 +11,7 @@
 
 #include "storage/pg/connection_pool.h"
 #include "storage/pg/error_mapping.h"
+#include "storage/pg/field_conversions.h"
 #include "storage/pg/pg_campaign_repository.h"
 #include "storage/pg/response_batch.h"
 
@@ -34,24 +35,17 @@ constexpr absl::Duration kLongestWaitForOneWriter = absl::Milliseconds(5);
 // does not make every batch fail once.
 constexpr int kBatchesSkippingUsedKeysAfterReplay = 64;
 
-// TenantContext opens one tenant's share of a batch, and with `begin` the batch's
-// transaction too; the writer sends it with the query for the tenant's campaigns, in
-// one round trip (a batch waits for a handful of round trips, so each one counts).
-// Every statement of a batch joins the batch's rows to tables by their keys, so the
-// planner is left one kind of plan: a nested loop probing an index per row. Under fast
-// ingestion the tables grow faster than autovacuum refreshes their statistics, and plans
-// costed on stale statistics hash-join, scan or materialize whole tenants (measured:
-// 60 ms for a 450-row batch instead of 5). That one plan does not depend on the
-// parameters, so the prepared statements keep their generic plan: left to choose,
-// PostgreSQL planned the subject lookup afresh for every batch (0.44 ms of planning for
-// 0.11 ms of execution, measured with pg_stat_statements.track_planning).
-std::string TenantContext(pqxx::transaction_base& txn, const std::string& tenant_id, bool begin) {
-  return absl::StrCat(begin ? "BEGIN; " : "", "SELECT set_config('app.tenant_id', ", txn.quote(tenant_id),
-                      ", true), set_config('statement_timeout', '30000', true),"
-                      " set_config('enable_seqscan', 'off', true), set_config('enable_bitmapscan', 'off', true),"
-                      " set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true),"
-                      " set_config('enable_material', 'off', true),"
-                      " set_config('plan_cache_mode', 'force_generic_plan', true)");
+// OpenTenantSql opens one tenant's share of a batch, and with `begin` the batch's
+// transaction too, and reads the campaigns among `campaign_ids` (see migration 0012 for
+// the settings it makes); the writer sends it in one round trip (a batch waits for a
+// handful of round trips, so each one counts).
+std::string OpenTenantSql(pqxx::transaction_base& txn, const std::string& tenant_id,
+                          const std::set<std::string>& campaign_ids, bool begin) {
+  return absl::StrCat(begin ? "BEGIN; " : "",
+                      SelectCampaignsSql(absl::StrCat(
+                          "npsd.open_ingestion_batch(", txn.quote(tenant_id), "::uuid, ",
+                          txn.quote(TextArrayLiteral(std::vector<std::string>(campaign_ids.begin(), campaign_ids.end()))),
+                          "::uuid[])")));
 }
 
 // RollBack ends the transaction a failed batch left open, so the connection can serve
@@ -174,9 +168,7 @@ absl::StatusOr<std::vector<SubmitOutcome>> ResponseWriter::TryTransaction(Writer
         group.push_back(items[index]);
         campaign_ids.insert(items[index]->input.campaign_id);
       }
-      const pqxx::result campaigns = txn.exec(absl::StrCat(
-          last_surveyed, TenantContext(txn, tenant_id, !begun), "; ",
-          SelectCampaignsSql(txn, std::vector<std::string>(campaign_ids.begin(), campaign_ids.end()))));
+      const pqxx::result campaigns = txn.exec(last_surveyed + OpenTenantSql(txn, tenant_id, campaign_ids, !begun));
       begun = true;
       StoredTenantBatch stored = StoreTenantBatch(batch, cipher_, tenant_id, group, CampaignsById(campaigns),
                                                   TenantBatchOptions{writer.rollup_shard, skip_used_keys});
