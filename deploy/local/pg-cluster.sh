@@ -44,6 +44,10 @@ unix_socket_directories = ''
 max_connections = 200
 shared_buffers = 256MB
 log_min_messages = warning
+# Ingestion settings (docs/adr/0008): fewer checkpoints, compressed full-page images.
+max_wal_size = 4GB
+checkpoint_timeout = 15min
+wal_compression = lz4
 ${PG_EXTRA_CONF:-}
 CONF
   echo "$port" >"$dir/port"
