@@ -203,9 +203,10 @@ int main(int argc, char** argv) {
         "", "");
     Row("unary at 0.3 x E offered: p99", Millis(offered.p99), "", "<= 10 ms");
     Row("unary at 0.3 x E offered: achieved", Rate(offered.calls_per_second),
-        absl::StrFormat("%lld err", static_cast<long long>(offered.errors)), "", Micros(offered_cpu.cpu_seconds_per_item));
-    Row("unary at 0.3 x E offered: errors not started", absl::StrFormat("%lld", static_cast<long long>(offered.not_started)),
-        "", "");
+        absl::StrFormat("%lld err", static_cast<long long>(offered.errors)), "",
+        Micros(offered_cpu.cpu_seconds_per_item));
+    Row("unary at 0.3 x E offered: errors not started",
+        absl::StrFormat("%lld", static_cast<long long>(offered.not_started)), "", "");
   }
   if (runs("analytics")) {
     const absl::Status analytics = ReportAnalytics(**server, owner_url, analytics_rows);

@@ -149,7 +149,9 @@ absl::StatusOr<Campaign> SelectCampaign(pqxx::work& txn, const std::string& camp
   return CampaignFromRow(rows[0]);
 }
 
-std::string SelectCampaignsSql(const std::string& source) { return absl::StrCat("SELECT ", kColumns, " FROM ", source); }
+std::string SelectCampaignsSql(const std::string& source) {
+  return absl::StrCat("SELECT ", kColumns, " FROM ", source);
+}
 
 std::map<std::string, Campaign> CampaignsById(const pqxx::result& rows) {
   std::map<std::string, Campaign> campaigns;

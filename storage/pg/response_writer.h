@@ -7,7 +7,7 @@
 // when idle an item is written at once. Outcomes are delivered after the commit.
 //
 // The first writer takes whatever is queued; the others join in only when the queue
-// is deep or its oldest item has waited a while (see TakeBatch): at a moderate load one
+// is deep or its oldest item has waited a while (see ShouldJoin): at a moderate load one
 // writer's batches are larger, and PostgreSQL spends less per item.
 //
 // A batch that fails as a whole is retried when the failure is transient (serialization,
