@@ -149,7 +149,7 @@ const BatchStatement& InsertStatement(bool skip_used_keys) {
 // LastSurveyedUpdate returns the statement that moves the last-surveyed time of the
 // subjects of the stored entries (those still pending) to their latest answer; empty
 // when none names a subject. Each subject goes once, with its latest answer in the
-// batch; the function updates them in one primary-key scan (migration 0011).
+// batch, in key order; the function probes each by its whole key (migration 0013).
 std::string LastSurveyedUpdate(const BatchTransaction& txn, const std::string& tenant_id,
                                const std::vector<Entry>& entries) {
   std::map<std::string, absl::Time> latest;  // by subject id
