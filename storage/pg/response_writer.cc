@@ -99,11 +99,14 @@ size_t ResponseWriter::queued() const {
   return queue_.size();
 }
 
+bool ResponseWriter::QueueDeepFor(int index) const {
+  return queue_.size() >= static_cast<size_t>(index) * kQueuedItemsPerBusyWriter;
+}
+
 bool ResponseWriter::ShouldJoin(int index) const {
   if (stopping_) return true;
   if (queue_.empty()) return false;
-  return index == 0 || queue_.size() >= static_cast<size_t>(index) * kQueuedItemsPerBusyWriter ||
-         absl::Now() - queue_.front().queued_at >= kLongestWaitForOneWriter;
+  return index == 0 || QueueDeepFor(index) || absl::Now() - queue_.front().queued_at >= kLongestWaitForOneWriter;
 }
 
 // The first writer wakes for any item; the others for a deep enough queue, or when the
@@ -111,9 +114,7 @@ bool ResponseWriter::ShouldJoin(int index) const {
 std::vector<ResponseWriter::Pending> ResponseWriter::TakeBatch(int index) {
   absl::MutexLock lock(&mutex_);
   const auto any = [this]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_) { return stopping_ || !queue_.empty(); };
-  const auto deep = [this, index]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_) {
-    return stopping_ || queue_.size() >= static_cast<size_t>(index) * kQueuedItemsPerBusyWriter;
-  };
+  const auto deep = [this, index]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_) { return stopping_ || QueueDeepFor(index); };
   while (!ShouldJoin(index)) {
     if (queue_.empty()) {
       mutex_.Await(absl::Condition(&any));

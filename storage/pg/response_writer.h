@@ -74,6 +74,8 @@ class ResponseWriter final : public ResponseSink {
   std::vector<Pending> TakeBatch(int index);
   // ShouldJoin says whether writer `index` takes a batch now (see the file comment).
   bool ShouldJoin(int index) const ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_);
+  // QueueDeepFor says whether enough items wait for writer `index` to join the others.
+  bool QueueDeepFor(int index) const ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_);
   void WriteBatch(Writer& writer, std::vector<Pending>& batch);
   absl::StatusOr<std::vector<SubmitOutcome>> TryTransaction(Writer& writer, const std::vector<const SubmitItem*>& items,
                                                             bool skip_used_keys);
