@@ -3,8 +3,10 @@
 
 #include <map>
 
+#include "absl/strings/str_cat.h"
 #include "domain/status_macros.h"
 #include "storage/pg/field_conversions.h"
+#include "storage/pg/last_surveyed.h"
 #include "storage/pg/pg_campaign_repository.h"
 #include "storage/pg/response_rows.h"
 #include "storage/pg/transaction.h"
@@ -130,11 +132,13 @@ absl::StatusOr<domain::EligibilityFacts> PgResponseRepository::GetEligibilityFac
     domain::EligibilityFacts facts;
     NPSD_ASSIGN_OR_RETURN(facts.campaign, SelectCampaign(txn, campaign_id, false));
     const pqxx::row row = txn.exec_params1(
-        "WITH wanted AS (SELECT * FROM unnest($1::text[], $2::bytea[]) AS w(kind, lookup_hash))"
-        " SELECT EXISTS (SELECT FROM npsd.suppressed_identifiers x JOIN wanted USING (kind, lookup_hash)),"
-        "        coalesce(bool_or(s.restricted), false), npsd.to_micros(max(s.last_surveyed_at))"
-        " FROM npsd.subject_identifiers i JOIN wanted USING (kind, lookup_hash)"
-        " JOIN npsd.subjects s ON s.tenant_id = i.tenant_id AND s.subject_id = i.subject_id",
+        absl::StrCat("WITH wanted AS (SELECT * FROM unnest($1::text[], $2::bytea[]) AS w(kind, lookup_hash))"
+                     " SELECT EXISTS (SELECT FROM npsd.suppressed_identifiers x JOIN wanted USING (kind, lookup_hash)),"
+                     "        coalesce(bool_or(s.restricted), false), npsd.to_micros(max(",
+                     LastSurveyedSql("s"),
+                     "))"
+                     " FROM npsd.subject_identifiers i JOIN wanted USING (kind, lookup_hash)"
+                     " JOIN npsd.subjects s ON s.tenant_id = i.tenant_id AND s.subject_id = i.subject_id"),
         TextArrayLiteral(kinds), TextArrayLiteral(hashes));
     facts.suppressed = row[0].as<bool>();
     facts.restricted = row[1].as<bool>();

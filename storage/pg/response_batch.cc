@@ -146,29 +146,6 @@ const BatchStatement& InsertStatement(bool skip_used_keys) {
   return skip_used_keys ? *skipping : *failing;
 }
 
-// LastSurveyedUpdate returns the statement that moves the last-surveyed time of the
-// subjects of the stored entries (those still pending) to their latest answer; empty
-// when none names a subject. Each subject goes once, with its latest answer in the
-// batch, in key order; the function probes each by its whole key (migration 0013).
-std::string LastSurveyedUpdate(const BatchTransaction& txn, const std::string& tenant_id,
-                               const std::vector<Entry>& entries) {
-  std::map<std::string, absl::Time> latest;  // by subject id
-  for (const Entry& entry : entries) {
-    if (!entry.pending || entry.subject.subject_id.empty()) continue;
-    auto [found, added] = latest.emplace(entry.subject.subject_id, entry.resolved.answered_at);
-    if (!added) found->second = std::max(found->second, entry.resolved.answered_at);
-  }
-  if (latest.empty()) return "";
-  std::vector<std::string> subjects, micros;
-  for (const auto& [subject_id, at] : latest) {
-    subjects.push_back(subject_id);
-    micros.push_back(absl::StrCat(absl::ToUnixMicros(at)));
-  }
-  return absl::StrCat("SELECT npsd.record_last_surveyed(", txn.Quote(tenant_id), "::uuid, ",
-                      txn.Quote(TextArrayLiteral(subjects)), "::uuid[], ", txn.Quote(TextArrayLiteral(micros)),
-                      "::bigint[])");
-}
-
 // InsertColumns holds the insert's parameters: one binary array per column.
 struct InsertColumns {
   using Element = BinaryArray::Element;
@@ -328,10 +305,10 @@ void SettleKeys(BatchTransaction& txn, const std::string& tenant_id, const std::
 
 }  // namespace
 
-StoredTenantBatch StoreTenantBatch(BatchTransaction& txn, const privacy::PersonalDataCipher& cipher,
-                                   const std::string& tenant_id, const std::vector<const SubmitItem*>& items,
-                                   const std::map<std::string, domain::Campaign>& campaigns,
-                                   const TenantBatchOptions& options) {
+std::vector<SubmitOutcome> StoreTenantBatch(BatchTransaction& txn, const privacy::PersonalDataCipher& cipher,
+                                            const std::string& tenant_id, const std::vector<const SubmitItem*>& items,
+                                            const std::map<std::string, domain::Campaign>& campaigns,
+                                            const TenantBatchOptions& options) {
   std::vector<Entry> entries;
   entries.reserve(items.size());
   for (const SubmitItem* item : items) {
@@ -359,16 +336,15 @@ StoredTenantBatch StoreTenantBatch(BatchTransaction& txn, const privacy::Persona
   // Known keys are looked up only now, and only for the entries that need it: in the
   // common batch (new keys, all valid) that is none, and no statement is spent on them.
   SettleKeys(txn, tenant_id, status.ok() && inserted.ok() ? &*inserted : nullptr, entries);
-  StoredTenantBatch stored;
-  stored.last_surveyed_update = LastSurveyedUpdate(txn, tenant_id, entries);
+  std::vector<SubmitOutcome> outcomes;
   for (Entry& entry : entries) {
     if (entry.pending) {
       entry.outcome.response_id = entry.response_id;
       entry.outcome.category = entry.resolved.category;
     }
-    stored.outcomes.push_back(std::move(entry.outcome));
+    outcomes.push_back(std::move(entry.outcome));
   }
-  return stored;
+  return outcomes;
 }
 
 }  // namespace npsd::storage::pg

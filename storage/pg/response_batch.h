@@ -9,9 +9,9 @@
 //   3. find or create the subjects (suppressed or restricted people are refused);
 //   4. insert the responses (replays of a stored idempotency key return the original
 //      id, a different payload under a used key is ALREADY_EXISTS);
-//   5. add the new responses to the rollups (the writer's own shard of them);
-//   6. leave the writer the statement that moves their subjects' last-surveyed time,
-//      which it sends with its next round trip in the same transaction.
+//   5. add the new responses to the rollups (the writer's own shard of them).
+// A subject's last-surveyed time is read from its responses (last_surveyed.h): storing
+// one changes no subject row.
 // Items rejected on their own merits get their outcome; the others are stored.
 #ifndef NPSD_STORAGE_PG_RESPONSE_BATCH_H_
 #define NPSD_STORAGE_PG_RESPONSE_BATCH_H_
@@ -41,23 +41,14 @@ struct TenantBatchOptions {
   bool skip_used_keys = true;
 };
 
-// StoredTenantBatch is what storing one tenant's items leaves to the writer.
-struct StoredTenantBatch {
-  // outcomes has one outcome per item, in order.
-  std::vector<SubmitOutcome> outcomes;
-  // last_surveyed_update is SQL to run in the tenant's context before the transaction
-  // moves to another tenant or commits; empty when no stored response names a subject.
-  std::string last_surveyed_update;
-};
-
 // StoreTenantBatch stores `items` (all of tenant `tenant_id`, whose context `txn`
-// already has, and whose campaigns read in that transaction are `campaigns`, by id).
-// The outcomes hold only once `txn` runs the last-surveyed update and commits;
+// already has, and whose campaigns read in that transaction are `campaigns`, by id) and
+// returns one outcome per item, in order. The outcomes hold only once `txn` commits;
 // database exceptions propagate to the caller.
-StoredTenantBatch StoreTenantBatch(BatchTransaction& txn, const privacy::PersonalDataCipher& cipher,
-                                   const std::string& tenant_id, const std::vector<const SubmitItem*>& items,
-                                   const std::map<std::string, domain::Campaign>& campaigns,
-                                   const TenantBatchOptions& options);
+std::vector<SubmitOutcome> StoreTenantBatch(BatchTransaction& txn, const privacy::PersonalDataCipher& cipher,
+                                            const std::string& tenant_id, const std::vector<const SubmitItem*>& items,
+                                            const std::map<std::string, domain::Campaign>& campaigns,
+                                            const TenantBatchOptions& options);
 
 }  // namespace npsd::storage::pg
 

@@ -158,10 +158,6 @@ absl::StatusOr<std::vector<SubmitOutcome>> ResponseWriter::TryTransaction(Writer
     pqxx::nontransaction txn(*connection);
     BatchTransaction batch(txn, options_.prepared_statements);
     bool begun = false;
-    // A tenant's last-surveyed update rides on the next round trip (the next tenant's
-    // context, or COMMIT): it costs no round trip, and the subjects it locks stay locked
-    // only until the commit.
-    std::string last_surveyed;
     for (const auto& [tenant_id, indices] : by_tenant) {
       std::vector<const SubmitItem*> group;
       std::set<std::string> campaign_ids;
@@ -169,14 +165,13 @@ absl::StatusOr<std::vector<SubmitOutcome>> ResponseWriter::TryTransaction(Writer
         group.push_back(items[index]);
         campaign_ids.insert(items[index]->input.campaign_id);
       }
-      const pqxx::result campaigns = txn.exec(last_surveyed + OpenTenantSql(txn, tenant_id, campaign_ids, !begun));
+      const pqxx::result campaigns = txn.exec(OpenTenantSql(txn, tenant_id, campaign_ids, !begun));
       begun = true;
-      StoredTenantBatch stored = StoreTenantBatch(batch, cipher_, tenant_id, group, CampaignsById(campaigns),
-                                                  TenantBatchOptions{writer.rollup_shard, skip_used_keys});
-      for (size_t k = 0; k < indices.size(); ++k) outcomes[indices[k]] = std::move(stored.outcomes[k]);
-      last_surveyed = stored.last_surveyed_update.empty() ? "" : stored.last_surveyed_update + "; ";
+      std::vector<SubmitOutcome> stored = StoreTenantBatch(batch, cipher_, tenant_id, group, CampaignsById(campaigns),
+                                                           TenantBatchOptions{writer.rollup_shard, skip_used_keys});
+      for (size_t k = 0; k < indices.size(); ++k) outcomes[indices[k]] = std::move(stored[k]);
     }
-    txn.exec(last_surveyed + "COMMIT");
+    txn.exec("COMMIT");
     return outcomes;
   } catch (const std::exception& error) {
     const absl::Status status = StatusFromException(error);

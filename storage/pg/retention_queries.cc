@@ -5,6 +5,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "storage/pg/field_conversions.h"
+#include "storage/pg/last_surveyed.h"
 #include "storage/pg/personal_data_removal.h"
 
 namespace npsd::storage::pg {
@@ -85,12 +86,14 @@ std::vector<RetentionCandidate> SelectRetentionCandidates(pqxx::work& txn, const
 int64_t DeleteExpiredSubjects(pqxx::work& txn, const std::string& tenant_id, absl::Time cutoff, int limit) {
   return txn
       .exec_params(
-          "DELETE FROM npsd.subjects WHERE tenant_id = $1::uuid AND subject_id IN ("
-          " SELECT s.subject_id FROM npsd.subjects s WHERE s.tenant_id = $1::uuid AND NOT s.restricted"
-          " AND coalesce(s.last_surveyed_at, s.create_time) < npsd.from_micros($2)"
-          " AND NOT EXISTS (SELECT FROM npsd.responses r WHERE r.tenant_id = $1::uuid"
-          "                 AND r.subject_id = s.subject_id)"
-          " ORDER BY s.subject_id LIMIT $3 FOR UPDATE SKIP LOCKED)",
+          absl::StrCat("DELETE FROM npsd.subjects WHERE tenant_id = $1::uuid AND subject_id IN ("
+                       " SELECT s.subject_id FROM npsd.subjects s WHERE s.tenant_id = $1::uuid AND NOT s.restricted"
+                       " AND coalesce(",
+                       LastSurveyedSql("s"),
+                       ", s.create_time) < npsd.from_micros($2)"
+                       " AND NOT EXISTS (SELECT FROM npsd.responses r WHERE r.tenant_id = $1::uuid"
+                       "                 AND r.subject_id = s.subject_id)"
+                       " ORDER BY s.subject_id LIMIT $3 FOR UPDATE SKIP LOCKED)"),
           tenant_id, absl::ToUnixMicros(cutoff), limit)
       .affected_rows();
 }
@@ -113,7 +116,7 @@ RetentionPreview CountRetention(pqxx::work& txn, const std::string& tenant_id, c
     preview.subjects_to_delete =
         txn.exec_params1(
                absl::StrCat("SELECT count(*) FROM npsd.subjects s WHERE s.tenant_id = $1::uuid AND NOT s.restricted"
-                            " AND coalesce(s.last_surveyed_at, s.create_time) < npsd.from_micros($8)"
+                            " AND coalesce(", LastSurveyedSql("s"), ", s.create_time) < npsd.from_micros($8)"
                             " AND NOT EXISTS (SELECT FROM npsd.responses r",
                             kCutoffJoin, " WHERE r.tenant_id = $1::uuid AND r.subject_id = s.subject_id AND NOT (",
                             DeleteCondition(), " OR ", RemoveCondition(), "))"),

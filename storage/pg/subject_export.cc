@@ -4,9 +4,11 @@
 #include <algorithm>
 #include <tuple>
 
+#include "absl/strings/str_cat.h"
 #include "domain/status_macros.h"
 #include "storage/pg/data_subject_request_rows.h"
 #include "storage/pg/field_conversions.h"
+#include "storage/pg/last_surveyed.h"
 #include "storage/pg/response_rows.h"
 #include "storage/pg/subject_lookup.h"
 
@@ -22,8 +24,8 @@ class SubjectReader {
   // Read returns the subject `subject_id` and appends its identifier hashes to `hashes`.
   absl::StatusOr<ExportedSubject> Read(const std::string& subject_id, std::vector<IdentifierHash>& hashes) {
     const pqxx::row row = txn_.exec_params1(
-        "SELECT restricted, npsd.to_micros(create_time), npsd.to_micros(last_surveyed_at), wrapped_key"
-        " FROM npsd.subjects WHERE tenant_id = $1::uuid AND subject_id = $2::uuid",
+        absl::StrCat("SELECT restricted, npsd.to_micros(create_time), npsd.to_micros(", LastSurveyedSql("s"),
+                     "), wrapped_key FROM npsd.subjects s WHERE tenant_id = $1::uuid AND subject_id = $2::uuid"),
         tenant_id_, subject_id);
     ExportedSubject subject;
     subject.subject_id = subject_id;

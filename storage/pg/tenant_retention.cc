@@ -2,6 +2,7 @@
 #include "storage/pg/tenant_retention.h"
 
 #include <algorithm>
+#include <set>
 
 #include <pqxx/pqxx>
 
@@ -9,6 +10,7 @@
 #include "domain/audit_event.h"
 #include "domain/status_macros.h"
 #include "storage/pg/audit_trail.h"
+#include "storage/pg/last_surveyed.h"
 #include "storage/pg/personal_data_removal.h"
 #include "storage/pg/privacy_config.h"
 #include "storage/pg/retention_queries.h"
@@ -35,6 +37,13 @@ absl::Status NextBatchAllowed(const RunControl& control) {
     return absl::DeadlineExceededError("the deadline passed; the batches done are kept, run again to continue");
   }
   return absl::OkStatus();
+}
+
+// Without returns `ids` less those in `left_out`.
+std::vector<std::string> Without(std::vector<std::string> ids, const std::set<std::string>& left_out) {
+  ids.erase(std::remove_if(ids.begin(), ids.end(), [&](const std::string& id) { return left_out.count(id) > 0; }),
+            ids.end());
+  return ids;
 }
 
 }  // namespace
@@ -78,8 +87,11 @@ absl::Status TenantRetention::ApplyResponseBatches(const std::string& tenant_id,
             break;
         }
       }
-      deleted = DeleteResponses(txn, tenant_id, to_delete);
-      anonymized = RemovePersonalData(txn, tenant_id, to_strip, plan.personal_attribute_keys);
+      std::vector<std::string> acted_on = to_delete;
+      acted_on.insert(acted_on.end(), to_strip.begin(), to_strip.end());
+      const std::set<std::string> skipped = KeepLastSurveyed(txn, tenant_id, acted_on);
+      deleted = DeleteResponses(txn, tenant_id, Without(to_delete, skipped));
+      anonymized = RemovePersonalData(txn, tenant_id, Without(to_strip, skipped), plan.personal_attribute_keys);
       return absl::OkStatus();
     }));
     totals.responses_deleted += deleted;

@@ -59,10 +59,13 @@ class PrivacyServiceTest : public ServerTest {
     campaign_ = CreateCampaign(admin_);
   }
 
-  std::string CreateCampaign(const std::string& key) {
+  // CreateCampaign creates and activates a campaign with `key`; a person who answered
+  // it is not surveyed again for `fatigue_days`.
+  std::string CreateCampaign(const std::string& key, int fatigue_days = 0) {
     nps::v1::CreateCampaignRequest request;
     nps::v1::Campaign* campaign = request.mutable_campaign();
     campaign->set_name("Post-call");
+    campaign->set_fatigue_days(fatigue_days);
     campaign->add_channels(nps::v1::VOICE_POST_CALL);
     campaign->set_default_locale("en");
     campaign->add_questions()->set_locale("en");

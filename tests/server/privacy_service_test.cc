@@ -422,6 +422,45 @@ TEST_F(RetentionTest, RunsWithAnInjectedClockLeaveNothingOlderThanThePolicyExcep
   EXPECT_EQ(Count(absl::StrCat("SELECT count(*) FROM npsd.suppressed_identifiers WHERE tenant_id = ", Tenant())), 0);
 }
 
+TEST_F(RetentionTest, AnAnswerRetentionTakesAwayStillCountsForSurveyFatigue) {
+  // Max answered the fatigue campaign 40 days ago, kept 30 days, and a long-kept one
+  // 200 days ago: once the recent answer is anonymized, only the subject remembers it.
+  campaign_ = CreateCampaign(admin_, 120);
+  const std::string long_kept = CreateCampaign(admin_);
+  const SubjectIdentity max = Person("max@example.com");
+  SubmitAged(campaign_, 40, max);
+  SubmitAged(long_kept, 200, max);
+  nps::v1::RetentionPolicy policy;
+  policy.mutable_default_rule()->set_personal_data_days(30);
+  nps::v1::CampaignRetention* longer = policy.add_campaign_overrides();
+  longer->set_campaign_id(long_kept);
+  longer->mutable_rule()->set_personal_data_days(365);
+  nps::v1::RetentionPolicy stored;
+  SetPolicy(policy, &stored);
+  EXPECT_EQ(Eligibility(max), nps::v1::CheckEligibilityResponse::FATIGUE);
+
+  storage::pg::ConnectionPool pool(MigratedAppUrl(), 2);
+  storage::pg::RetentionRunner runner(pool, {AppUrl(), 2});
+  {
+    // A data-subject request holds Max's subject: the batch leaves Max's answer for later
+    // rather than wait (the request may be waiting for that answer's row lock).
+    pqxx::connection request(SuperuserUrl());
+    pqxx::work lock(request);
+    lock.exec(absl::StrCat("SELECT FROM npsd.subjects WHERE tenant_id = ", Tenant(), " FOR UPDATE"));
+    const auto held = runner.RunTenant(tenant_, absl::Now());
+    ASSERT_TRUE(held.ok()) << held.status();
+    EXPECT_EQ(held->responses_anonymized, 0);
+  }
+  const auto run = runner.RunTenant(tenant_, absl::Now());
+  ASSERT_TRUE(run.ok()) << run.status();
+  EXPECT_EQ(run->responses_anonymized, 1);
+  EXPECT_EQ(run->subjects_deleted, 0);
+  EXPECT_EQ(Count(absl::StrCat("SELECT count(*) FROM npsd.responses WHERE tenant_id = ", Tenant(),
+                               " AND subject_id IS NOT NULL")),
+            1);
+  EXPECT_EQ(Eligibility(max), nps::v1::CheckEligibilityResponse::FATIGUE);
+}
+
 TEST_F(RetentionTest, PolicyIsValidatedAndReadBack) {
   nps::v1::RetentionPolicy empty;
   ASSERT_TRUE(privacy_->GetRetentionPolicy(Context(dpo_).get(), {}, &empty).ok());

@@ -12,6 +12,7 @@
 #include "absl/strings/str_replace.h"
 #include "nps/v1/campaign_service.grpc.pb.h"
 #include "nps/v1/response_service.grpc.pb.h"
+#include "storage/pg/last_surveyed.h"
 #include "tests/server/server_fixture.h"
 #include "tests/support/test_database.h"
 
@@ -438,8 +439,10 @@ TEST_F(ResponseServiceTest, ConcurrentFirstAnswersMakeOnePersonOneSubjectLastSur
   for (std::thread& caller : callers) caller.join();
   const int64_t latest = absl::ToUnixSeconds(now - absl::Minutes(1));
   for (const std::string& tenant : {tenant_, other}) {
-    const pqxx::result subjects = SuperuserQuery(absl::StrCat(
-        "SELECT extract(epoch FROM last_surveyed_at)::bigint FROM npsd.subjects WHERE tenant_id = '", tenant, "'"));
+    const pqxx::result subjects = SuperuserQuery(absl::StrCat("SELECT extract(epoch FROM ",
+                                                              storage::pg::LastSurveyedSql("s"),
+                                                              ")::bigint FROM npsd.subjects s WHERE tenant_id = '",
+                                                              tenant, "'"));
     ASSERT_EQ(subjects.size(), 1u) << tenant;
     ASSERT_FALSE(subjects[0][0].is_null()) << tenant;
     EXPECT_EQ(subjects[0][0].as<int64_t>(), latest) << tenant;
