@@ -10,6 +10,7 @@
 
 #include <string>
 #include <utility>
+#include <vector>
 
 #include <pqxx/pqxx>
 
@@ -35,6 +36,13 @@ class BatchTransaction {
     txn_.conn().prepare(statement.name, statement.sql);
     return txn_.exec_prepared(statement.name, std::forward<Parameters>(parameters)...);
   }
+
+  // Inline returns SQL text that runs `statement` with `literals` (SQL literals of its
+  // parameters $1, $2..., in order), to share a simple-query round trip with other
+  // commands: an EXECUTE of the statement, prepared on the connection now if it is not
+  // yet (PostgreSQL then neither parses nor plans it again), or its own text with the
+  // literals in place of the parameters.
+  std::string Inline(const BatchStatement& statement, const std::vector<std::string>& literals);
 
   // Quote renders `text` as an SQL string literal, for statements sent as text.
   std::string Quote(const std::string& text) const { return txn_.quote(text); }
