@@ -140,7 +140,13 @@ void ResponseWriter::RunWriter(int index) {
   while (true) {
     std::vector<Pending> batch = TakeBatch(index);
     if (batch.empty()) return;  // stopping and drained
-    WriteBatch(writer, batch);
+    std::vector<SubmitOutcome> outcomes = WriteBatch(writer, batch);
+    std::vector<Completion> completions;
+    completions.reserve(batch.size());
+    for (size_t i = 0; i < batch.size(); ++i) {
+      completions.push_back(Completion{std::move(batch[i].done), std::move(outcomes[i])});
+    }
+    delivery_.Deliver(std::move(completions));
   }
 }
 
@@ -191,7 +197,7 @@ absl::StatusOr<std::vector<SubmitOutcome>> ResponseWriter::TryTransaction(Writer
 // A batch's first attempt expects new idempotency keys (the cheaper insert, see
 // TenantBatchOptions); a stored key fails it AlreadyExists, and its retries skip stored
 // keys, as do the writer's next batches while replays keep coming.
-void ResponseWriter::WriteBatch(Writer& writer, std::vector<Pending>& batch) {
+std::vector<SubmitOutcome> ResponseWriter::WriteBatch(Writer& writer, const std::vector<Pending>& batch) {
   std::vector<const SubmitItem*> items;
   for (const Pending& pending : batch) items.push_back(&pending.item);
   bool skip_used_keys = writer.batches_skipping_used_keys > 0;
@@ -205,18 +211,18 @@ void ResponseWriter::WriteBatch(Writer& writer, std::vector<Pending>& batch) {
     const bool replayed = std::any_of(outcomes->begin(), outcomes->end(),
                                       [](const SubmitOutcome& outcome) { return outcome.replayed; });
     if (replayed) writer.batches_skipping_used_keys = kBatchesSkippingUsedKeysAfterReplay;
-    for (size_t i = 0; i < batch.size(); ++i) batch[i].done(std::move((*outcomes)[i]));
-    return;
+    return *std::move(outcomes);
   }
   if (batch.size() == 1 || IsConnectionLoss(outcomes.status()) || absl::IsUnavailable(outcomes.status())) {
-    for (Pending& pending : batch) pending.done(SubmitOutcome{outcomes.status(), "", false, {}});
-    return;
+    return std::vector<SubmitOutcome>(batch.size(), SubmitOutcome{outcomes.status(), "", false, {}});
   }
   // Isolate whatever failed the batch: every item in its own transaction.
-  for (Pending& pending : batch) {
+  std::vector<SubmitOutcome> isolated;
+  for (const Pending& pending : batch) {
     absl::StatusOr<std::vector<SubmitOutcome>> single = TryTransaction(writer, {&pending.item}, true);
-    pending.done(single.ok() ? std::move(single->front()) : SubmitOutcome{single.status(), "", false, {}});
+    isolated.push_back(single.ok() ? std::move(single->front()) : SubmitOutcome{single.status(), "", false, {}});
   }
+  return isolated;
 }
 
 }  // namespace npsd::storage::pg

@@ -4,7 +4,8 @@
 // threads, each with its own connection, take everything queued (up to `max_batch`)
 // and store it in one transaction, tenant by tenant, with one commit (one WAL flush)
 // for all. Under load batches grow and the cost of a commit is shared by more items;
-// when idle an item is written at once. Outcomes are delivered after the commit.
+// when idle an item is written at once. Outcomes are delivered after the commit, by a
+// thread of their own (outcome_delivery.h), while the writer takes its next batch.
 //
 // The first writer takes whatever is queued; the others join in only when the queue
 // is deep or its oldest item has waited a while (see ShouldJoin): at a moderate load one
@@ -28,6 +29,7 @@
 #include "absl/base/thread_annotations.h"
 #include "absl/synchronization/mutex.h"
 #include "privacy/personal_data_cipher.h"
+#include "storage/pg/outcome_delivery.h"
 #include "storage/response_repository.h"
 
 namespace npsd::storage::pg {
@@ -76,7 +78,8 @@ class ResponseWriter final : public ResponseSink {
   bool ShouldJoin(int index) const ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_);
   // QueueDeepFor says whether enough items wait for writer `index` to join the others.
   bool QueueDeepFor(int index) const ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_);
-  void WriteBatch(Writer& writer, std::vector<Pending>& batch);
+  // WriteBatch stores `batch` and returns one outcome per item, in order.
+  std::vector<SubmitOutcome> WriteBatch(Writer& writer, const std::vector<Pending>& batch);
   absl::StatusOr<std::vector<SubmitOutcome>> TryTransaction(Writer& writer, const std::vector<const SubmitItem*>& items,
                                                             bool skip_used_keys);
 
@@ -85,6 +88,7 @@ class ResponseWriter final : public ResponseSink {
   mutable absl::Mutex mutex_;
   std::deque<Pending> queue_ ABSL_GUARDED_BY(mutex_);
   bool stopping_ ABSL_GUARDED_BY(mutex_) = false;
+  OutcomeDelivery delivery_;  // answers the writers' batches; drains after they stop
   std::vector<std::thread> threads_;
 };
 
