@@ -3,6 +3,8 @@
 
 #include <cctype>
 
+#include <pqxx/pipeline>
+
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 
@@ -26,6 +28,19 @@ std::string BatchTransaction::Inline(const BatchStatement& statement, const std:
     }
   }
   return sql;
+}
+
+std::vector<pqxx::result> BatchTransaction::ExecTogether(const std::vector<std::string>& queries) {
+  // libpqxx's pipeline sends what it retains as one multi-statement query and reads each
+  // statement's result apart.
+  pqxx::pipeline pipeline(txn_);
+  pipeline.retain(static_cast<int>(queries.size()));
+  std::vector<pqxx::pipeline::query_id> ids;
+  for (const std::string& query : queries) ids.push_back(pipeline.insert(query));
+  std::vector<pqxx::result> results;
+  for (pqxx::pipeline::query_id id : ids) results.push_back(pipeline.retrieve(id));
+  pipeline.complete();
+  return results;
 }
 
 }  // namespace npsd::storage::pg

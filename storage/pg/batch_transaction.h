@@ -44,6 +44,10 @@ class BatchTransaction {
   // literals in place of the parameters.
   std::string Inline(const BatchStatement& statement, const std::vector<std::string>& literals);
 
+  // ExecTogether runs `queries` (SQL text each, with no `;` inside one, such as
+  // Inline's) in one round trip and returns their results in order.
+  std::vector<pqxx::result> ExecTogether(const std::vector<std::string>& queries);
+
   // Quote renders `text` as an SQL string literal, for statements sent as text.
   std::string Quote(const std::string& text) const { return txn_.quote(text); }
 

@@ -3,8 +3,8 @@
 // The group-commit writer (response_writer.h) hands each tenant's share of a batch to
 // StoreTenantBatch inside one transaction; a few set-based statements do the work of
 // the whole group, whatever its size:
-//   1. resolve every item against its campaign (the writer reads the campaigns in the
-//      round trip that opens the tenant's context);
+//   1. resolve every item against its campaign (read, with the lookup of the items'
+//      identifiers, in the round trip that opens the tenant's context);
 //   2. check the catalogue codes;
 //   3. find or create the subjects (suppressed or restricted people are refused);
 //   4. insert the responses (replays of a stored idempotency key return the original
@@ -39,15 +39,17 @@ struct TenantBatchOptions {
   // retry with true. Writers expect new keys: ON CONFLICT probes the key index once more
   // per row, about a sixth of the insert's cost in PostgreSQL (measured with perf).
   bool skip_used_keys = true;
+  // begin: the tenant's share opens the writer's transaction (it is the batch's first).
+  bool begin = false;
 };
 
-// StoreTenantBatch stores `items` (all of tenant `tenant_id`, whose context `txn`
-// already has, and whose campaigns read in that transaction are `campaigns`, by id) and
-// returns one outcome per item, in order. The outcomes hold only once `txn` commits;
-// database exceptions propagate to the caller.
+// StoreTenantBatch stores `items` (all of tenant `tenant_id`) in `txn`: it opens the
+// tenant's context (and with `options.begin` the transaction), reads the campaigns the
+// items name and looks up their people in one round trip, then validates, resolves and
+// inserts. It returns one outcome per item, in order; the outcomes hold only once `txn`
+// commits. Database exceptions propagate to the caller.
 std::vector<SubmitOutcome> StoreTenantBatch(BatchTransaction& txn, const privacy::PersonalDataCipher& cipher,
                                             const std::string& tenant_id, const std::vector<const SubmitItem*>& items,
-                                            const std::map<std::string, domain::Campaign>& campaigns,
                                             const TenantBatchOptions& options);
 
 }  // namespace npsd::storage::pg

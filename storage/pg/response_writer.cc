@@ -5,14 +5,11 @@
 
 #include <algorithm>
 #include <map>
-#include <set>
 
 #include "absl/strings/str_cat.h"
 
 #include "storage/pg/connection_pool.h"
 #include "storage/pg/error_mapping.h"
-#include "storage/pg/field_conversions.h"
-#include "storage/pg/pg_campaign_repository.h"
 #include "storage/pg/response_batch.h"
 
 namespace npsd::storage::pg {
@@ -35,22 +32,6 @@ constexpr absl::Duration kLongestWaitForOneWriter = absl::Milliseconds(5);
 // from their first attempt, so a client replaying what was stored (after an outage, say)
 // does not make every batch fail once.
 constexpr int kBatchesSkippingUsedKeysAfterReplay = 64;
-
-// OpenTenantSql opens one tenant's share of a batch, and with `begin` the batch's
-// transaction too, and reads the campaigns among `campaign_ids` (see migration 0012 for
-// the settings it makes); the writer sends it in one round trip (a batch waits for a
-// handful of round trips, so each one counts), as an EXECUTE where statements are
-// prepared: the campaigns query, planned as text, cost PostgreSQL a tenth of its writer
-// backends' CPU in the open-loop benchmark (perf: planning, parsing, to_micros inlined
-// anew for each batch).
-std::string OpenTenantSql(BatchTransaction& batch, const std::string& tenant_id,
-                          const std::set<std::string>& campaign_ids, bool begin) {
-  static const BatchStatement* const open = new BatchStatement{
-      "npsd_open_ingestion_batch", SelectCampaignsSql("npsd.open_ingestion_batch($1::uuid, $2::uuid[])")};
-  const std::vector<std::string> ids(campaign_ids.begin(), campaign_ids.end());
-  return absl::StrCat(begin ? "BEGIN; " : "",
-                      batch.Inline(*open, {batch.Quote(tenant_id), batch.Quote(TextArrayLiteral(ids))}));
-}
 
 // RollBack ends the transaction a failed batch left open, so the connection can serve
 // the next one; a connection that cannot is dropped.
@@ -170,15 +151,10 @@ absl::StatusOr<std::vector<SubmitOutcome>> ResponseWriter::TryTransaction(Writer
     bool begun = false;
     for (const auto& [tenant_id, indices] : by_tenant) {
       std::vector<const SubmitItem*> group;
-      std::set<std::string> campaign_ids;
-      for (size_t index : indices) {
-        group.push_back(items[index]);
-        campaign_ids.insert(items[index]->input.campaign_id);
-      }
-      const pqxx::result campaigns = txn.exec(OpenTenantSql(batch, tenant_id, campaign_ids, !begun));
+      for (size_t index : indices) group.push_back(items[index]);
+      const TenantBatchOptions options{writer.rollup_shard, skip_used_keys, !begun};
+      std::vector<SubmitOutcome> stored = StoreTenantBatch(batch, cipher_, tenant_id, group, options);
       begun = true;
-      std::vector<SubmitOutcome> stored = StoreTenantBatch(batch, cipher_, tenant_id, group, CampaignsById(campaigns),
-                                                           TenantBatchOptions{writer.rollup_shard, skip_used_keys});
       for (size_t k = 0; k < indices.size(); ++k) outcomes[indices[k]] = std::move(stored[k]);
     }
     txn.exec("COMMIT");

@@ -1,8 +1,7 @@
 // subject_resolution.cc — set-based subject lookup and creation.
 #include "storage/pg/subject_resolution.h"
 
-#include <map>
-#include <set>
+#include <algorithm>
 
 #include "crypto/random.h"
 #include "domain/status_macros.h"
@@ -11,38 +10,40 @@
 namespace npsd::storage::pg {
 namespace {
 
-// KnownSubject is an existing subject found through one of its identifiers.
-struct KnownSubject {
-  std::string subject_id;
-  bool restricted = false;
-  std::string wrapped_key;
-};
-
-// HashKey is the map key of an identifier: its kind and its lookup hash.
-using HashKey = std::pair<std::string, std::string>;
-
-// LookupParameters renders identifiers as parallel kind[] and bytea[] parameters.
-std::pair<std::string, std::string> LookupParameters(const std::vector<HashKey>& keys) {
+// LookupParameters renders identifiers as parallel kind[] and bytea[] text arrays.
+std::pair<std::string, std::string> LookupParameters(const std::vector<SubjectRequest*>& requests) {
   std::vector<std::string> kinds, hashes;
-  for (const auto& [kind, hash] : keys) {
-    kinds.push_back(kind);
-    hashes.push_back(ByteaText(hash));
+  for (const SubjectRequest* request : requests) {
+    for (const auto& [kind, hash] : request->keys) {
+      kinds.push_back(kind);
+      hashes.push_back(ByteaText(hash));
+    }
   }
   return {TextArrayLiteral(kinds), TextArrayLiteral(hashes)};
 }
 
-// Lookup is what the database holds for a batch's identifiers.
-struct Lookup {
-  std::set<HashKey> suppressed;            // erased identifiers, refused for good
-  std::map<HashKey, KnownSubject> known;  // identifiers of existing subjects
-};
+}  // namespace
 
-// LookUp probes the suppression list and the identifier index once per identifier, in
-// one statement; LIMIT subqueries are never flattened, so each probe stays an index
-// lookup on the full key whatever the tables' statistics say.
-Lookup LookUp(BatchTransaction& txn, const std::string& tenant_id, const std::vector<HashKey>& keys) {
-  const auto [kinds, hashes] = LookupParameters(keys);
-  Lookup lookup;
+absl::Status HashIdentifiers(const privacy::PersonalDataCipher& cipher, const std::string& tenant_id,
+                             const std::vector<SubjectRequest*>& requests) {
+  for (SubjectRequest* request : requests) {
+    request->keys.clear();
+    for (const domain::NormalizedIdentifier& identifier : request->identifiers) {
+      NPSD_ASSIGN_OR_RETURN(std::string hash, cipher.LookupHash(tenant_id, identifier));
+      request->keys.push_back({domain::IdentifierKindName(identifier.kind), std::move(hash)});
+    }
+  }
+  return absl::OkStatus();
+}
+
+// The statement probes the suppression list and the identifier index once per
+// identifier; LIMIT subqueries are never flattened, so each probe stays an index lookup
+// on the full key whatever the tables' statistics say.
+std::string LookUpSql(BatchTransaction& txn, const std::string& tenant_id,
+                      const std::vector<SubjectRequest*>& requests) {
+  const bool any = std::any_of(requests.begin(), requests.end(),
+                               [](const SubjectRequest* request) { return !request->keys.empty(); });
+  if (!any) return "";
   static const BatchStatement* const statement = new BatchStatement{
       "npsd_look_up_subjects",
       "SELECT w.kind, w.hash, x.suppressed, f.subject_id::text, f.restricted, f.wrapped_key"
@@ -52,8 +53,14 @@ Lookup LookUp(BatchTransaction& txn, const std::string& tenant_id, const std::ve
       " LEFT JOIN LATERAL (SELECT s.subject_id, s.restricted, s.wrapped_key FROM npsd.subject_identifiers i"
       " JOIN npsd.subjects s ON s.tenant_id = i.tenant_id AND s.subject_id = i.subject_id"
       " WHERE i.tenant_id = $3::uuid AND i.kind = w.kind AND i.lookup_hash = w.hash LIMIT 1) f ON true"};
-  for (const auto& row : txn.Exec(*statement, kinds, hashes, tenant_id)) {
-    const HashKey key{row[0].as<std::string>(), BytesField(row[1])};
+  const auto [kinds, hashes] = LookupParameters(requests);
+  return txn.Inline(*statement, {txn.Quote(kinds), txn.Quote(hashes), txn.Quote(tenant_id)});
+}
+
+IdentifierLookup ReadLookup(const pqxx::result& rows) {
+  IdentifierLookup lookup;
+  for (const auto& row : rows) {
+    const IdentifierKey key{row[0].as<std::string>(), BytesField(row[1])};
     if (row[2].as<bool>()) lookup.suppressed.insert(key);
     if (!row[3].is_null()) {
       lookup.known[key] = KnownSubject{row[3].as<std::string>(), row[4].as<bool>(), BytesField(row[5])};
@@ -62,32 +69,19 @@ Lookup LookUp(BatchTransaction& txn, const std::string& tenant_id, const std::ve
   return lookup;
 }
 
-}  // namespace
-
-absl::Status ResolveSubjects(BatchTransaction& txn, const privacy::PersonalDataCipher& cipher,
-                             const std::string& tenant_id, std::vector<SubjectRequest*>& requests,
+absl::Status ResolveSubjects(const privacy::PersonalDataCipher& cipher, const std::string& tenant_id,
+                             IdentifierLookup lookup, const std::vector<SubjectRequest*>& requests,
                              NewSubjects& created) {
-  std::vector<std::vector<HashKey>> request_keys(requests.size());
-  std::vector<HashKey> all_keys;
-  for (size_t i = 0; i < requests.size(); ++i) {
-    for (const domain::NormalizedIdentifier& identifier : requests[i]->identifiers) {
-      NPSD_ASSIGN_OR_RETURN(std::string hash, cipher.LookupHash(tenant_id, identifier));
-      request_keys[i].push_back({domain::IdentifierKindName(identifier.kind), hash});
-      all_keys.push_back(request_keys[i].back());
-    }
-  }
-  if (all_keys.empty()) return absl::OkStatus();
-  Lookup lookup = LookUp(txn, tenant_id, all_keys);
-  const std::set<HashKey>& suppressed = lookup.suppressed;
-  std::map<HashKey, KnownSubject>& known = lookup.known;
+  const std::set<IdentifierKey>& suppressed = lookup.suppressed;
+  std::map<IdentifierKey, KnownSubject>& known = lookup.known;
   std::map<std::string, std::string> data_keys;  // subject id -> unwrapped data key
-  std::set<HashKey> stored;  // identifiers that exist or are being added
+  std::set<IdentifierKey> stored;  // identifiers that exist or are being added
   for (const auto& [key, subject] : known) stored.insert(key);
-  for (size_t i = 0; i < requests.size(); ++i) {
-    SubjectRequest& request = *requests[i];
+  for (SubjectRequest* pending : requests) {
+    SubjectRequest& request = *pending;
     if (request.identifiers.empty()) continue;
     const KnownSubject* subject = nullptr;
-    for (const HashKey& key : request_keys[i]) {
+    for (const IdentifierKey& key : request.keys) {
       if (suppressed.count(key) > 0) {
         request.status = absl::FailedPreconditionError(
             "the subject's data was erased; responses about this person are refused");
@@ -114,8 +108,8 @@ absl::Status ResolveSubjects(BatchTransaction& txn, const privacy::PersonalDataC
       created.wrapped_keys.push_back(ByteaText(key.wrapped));
     }
     request.data_key = data_keys[request.subject_id];
-    for (size_t k = 0; k < request_keys[i].size(); ++k) {
-      const HashKey& key = request_keys[i][k];
+    for (size_t k = 0; k < request.keys.size(); ++k) {
+      const IdentifierKey& key = request.keys[k];
       if (!stored.insert(key).second) continue;
       // Later items of this batch naming the same identifier find this subject.
       known[key] = KnownSubject{request.subject_id, false, ""};

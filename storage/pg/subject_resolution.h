@@ -7,7 +7,10 @@
 #ifndef NPSD_STORAGE_PG_SUBJECT_RESOLUTION_H_
 #define NPSD_STORAGE_PG_SUBJECT_RESOLUTION_H_
 
+#include <map>
+#include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <pqxx/pqxx>
@@ -19,12 +22,29 @@
 
 namespace npsd::storage::pg {
 
+// IdentifierKey is an identifier as stored: its kind's name and its keyed lookup hash.
+using IdentifierKey = std::pair<std::string, std::string>;
+
 // SubjectRequest is one item's identity and, once resolved, its subject.
 struct SubjectRequest {
   std::vector<domain::NormalizedIdentifier> identifiers;  // input; empty: anonymous
+  std::vector<IdentifierKey> keys;                        // one per identifier (HashIdentifiers)
   absl::Status status;     // output: FAILED_PRECONDITION when suppressed or restricted
   std::string subject_id;  // output: set when OK and not anonymous
   std::string data_key;    // output: the subject's data key
+};
+
+// KnownSubject is an existing subject found through one of its identifiers.
+struct KnownSubject {
+  std::string subject_id;
+  bool restricted = false;
+  std::string wrapped_key;
+};
+
+// IdentifierLookup is what the database holds for a batch's identifiers.
+struct IdentifierLookup {
+  std::set<IdentifierKey> suppressed;            // erased identifiers, refused for good
+  std::map<IdentifierKey, KnownSubject> known;  // identifiers of existing subjects
 };
 
 // NewSubjects are the subjects a batch creates and the identifiers it adds, as text
@@ -42,11 +62,24 @@ struct NewSubjects {
   std::vector<std::string> kinds, hashes, owner_ids, ciphertexts;  // one per new identifier
 };
 
-// ResolveSubjects resolves every request in the transaction's tenant and adds what it
-// creates to `created`; errors of the cipher (never of one item) are returned and abort
-// the batch.
-absl::Status ResolveSubjects(BatchTransaction& txn, const privacy::PersonalDataCipher& cipher,
-                             const std::string& tenant_id, std::vector<SubjectRequest*>& requests,
+// HashIdentifiers fills in the keys of every request's identifiers; an error is the
+// cipher's (never one item's).
+absl::Status HashIdentifiers(const privacy::PersonalDataCipher& cipher, const std::string& tenant_id,
+                             const std::vector<SubjectRequest*>& requests);
+
+// LookUpSql returns the statement, for BatchTransaction::ExecTogether, that looks up
+// the keys of `requests` in the tenant's context; empty when they have none.
+std::string LookUpSql(BatchTransaction& txn, const std::string& tenant_id,
+                      const std::vector<SubjectRequest*>& requests);
+
+// ReadLookup reads the rows of LookUpSql's statement.
+IdentifierLookup ReadLookup(const pqxx::result& rows);
+
+// ResolveSubjects resolves every request (keys hashed, and looked up in `lookup`) and
+// adds what it creates to `created`; errors of the cipher (never of one item) are
+// returned and abort the batch.
+absl::Status ResolveSubjects(const privacy::PersonalDataCipher& cipher, const std::string& tenant_id,
+                             IdentifierLookup lookup, const std::vector<SubjectRequest*>& requests,
                              NewSubjects& created);
 
 }  // namespace npsd::storage::pg
