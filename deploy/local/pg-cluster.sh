@@ -44,10 +44,12 @@ unix_socket_directories = ''
 max_connections = 200
 shared_buffers = 256MB
 log_min_messages = warning
-# Ingestion settings (docs/adr/0008): fewer checkpoints, compressed full-page images.
+# Ingestion settings (docs/adr/0008): fewer checkpoints, compressed full-page images;
+# (docs/adr/0009) new WAL segments are not zero-filled inside a commit.
 max_wal_size = 4GB
 checkpoint_timeout = 15min
 wal_compression = lz4
+wal_init_zero = off
 ${PG_EXTRA_CONF:-}
 CONF
   echo "$port" >"$dir/port"
