@@ -333,8 +333,12 @@ std::vector<SubmitOutcome> StoreTenantBatch(BatchTransaction& txn, const privacy
   std::vector<SubjectRequest*> identified;
   for (Entry& entry : entries) {
     absl::StatusOr<std::vector<domain::NormalizedIdentifier>> identity =
-        domain::NormalizeIdentity(entry.item->input.subject, "");
-    if (!identity.ok() || identity->empty()) continue;
+        domain::NormalizeIdentity(entry.item->input.subject, entry.item->field_prefix + "subject.");
+    if (!identity.ok()) {
+      entry.Fail(identity.status());  // the server validated it already: never stored as anonymous
+      continue;
+    }
+    if (identity->empty()) continue;
     entry.subject.identifiers = *std::move(identity);
     identified.push_back(&entry.subject);
   }
