@@ -12,6 +12,12 @@ const prometheus::Histogram::BucketBoundaries& LatencyBuckets() {
   return *buckets;
 }
 
+const prometheus::Histogram::BucketBoundaries& BatchSizeBuckets() {
+  static const auto* const buckets =
+      new prometheus::Histogram::BucketBoundaries{1, 2, 5, 10, 20, 50, 100, 200, 500, 1000};
+  return *buckets;
+}
+
 const char* OutcomeName(IngestOutcome outcome) {
   switch (outcome) {
     case IngestOutcome::kStored:
@@ -32,7 +38,16 @@ Metrics::Metrics()
       latency_(prometheus::BuildHistogram().Name("npsd_rpc_latency_seconds").Help("gRPC call latency by method").Register(*registry_)),
       ingested_(prometheus::BuildCounter().Name("npsd_ingested_responses_total").Help("submitted responses by outcome").Register(*registry_)),
       pool_(prometheus::BuildGauge().Name("npsd_db_pool_connections").Help("pooled database connections by state").Register(*registry_)),
-      queue_(prometheus::BuildGauge().Name("npsd_ingest_queue_items").Help("responses waiting for a writer").Register(*registry_).Add({})) {}
+      queue_(prometheus::BuildGauge().Name("npsd_ingest_queue_items").Help("responses waiting for a writer").Register(*registry_).Add({})),
+      batch_items_(prometheus::BuildHistogram()
+                       .Name("npsd_ingest_batch_items")
+                       .Help("items per group-commit batch")
+                       .Register(*registry_)
+                       .Add({}, BatchSizeBuckets())),
+      batch_seconds_(prometheus::BuildHistogram()
+                         .Name("npsd_ingest_batch_seconds")
+                         .Help("group-commit batch time by stage: written (taken to answered), commit")
+                         .Register(*registry_)) {}
 
 absl::Status Metrics::Serve(const std::string& listen_address) {
   try {
@@ -56,6 +71,12 @@ void Metrics::RecordCall(const std::string& method, absl::StatusCode code, absl:
 }
 
 void Metrics::RecordIngest(IngestOutcome outcome) { ingested_.Add({{"outcome", OutcomeName(outcome)}}).Increment(); }
+
+void Metrics::RecordIngestBatch(size_t items, absl::Duration written, absl::Duration commit) {
+  batch_items_.Observe(static_cast<double>(items));
+  batch_seconds_.Add({{"stage", "written"}}, LatencyBuckets()).Observe(absl::ToDoubleSeconds(written));
+  batch_seconds_.Add({{"stage", "commit"}}, LatencyBuckets()).Observe(absl::ToDoubleSeconds(commit));
+}
 
 void Metrics::SetPool(int open, int idle) {
   pool_.Add({{"state", "open"}}).Set(open);

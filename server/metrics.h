@@ -5,6 +5,9 @@
 //   npsd_ingested_responses_total{outcome}   stored, replayed, rejected
 //   npsd_db_pool_connections{state}          open and idle pooled connections
 //   npsd_ingest_queue_items                  responses waiting for a writer
+//   npsd_ingest_batch_items                  items per group-commit batch (histogram)
+//   npsd_ingest_batch_seconds{stage}         per batch: "written" (taken to answered) and
+//                                            "commit" (the COMMIT round trip, the WAL flush)
 //
 // Every label value comes from a fixed set (method names are the server's own, codes are
 // the 17 canonical names): no tenant ids, no user input, no unbounded cardinality.
@@ -45,6 +48,10 @@ class Metrics {
   // RecordIngest counts one submitted response's outcome.
   void RecordIngest(IngestOutcome outcome);
 
+  // RecordIngestBatch records one group-commit batch: its size, the time from taking it
+  // to its outcomes, and its COMMIT round trip.
+  void RecordIngestBatch(size_t items, absl::Duration written, absl::Duration commit);
+
   // SetPool and SetIngestQueue publish gauges sampled by the server.
   void SetPool(int open, int idle);
   void SetIngestQueue(size_t items);
@@ -60,6 +67,8 @@ class Metrics {
   prometheus::Family<prometheus::Counter>& ingested_;
   prometheus::Family<prometheus::Gauge>& pool_;
   prometheus::Gauge& queue_;
+  prometheus::Histogram& batch_items_;
+  prometheus::Family<prometheus::Histogram>& batch_seconds_;
 };
 
 }  // namespace npsd::server

@@ -53,8 +53,11 @@ constexpr absl::Duration kHealthInterval = absl::Seconds(2);
 constexpr absl::Duration kCallbackKeepalivePeriod = absl::Milliseconds(250);
 constexpr int kMaxMessageBytes = 4 * 1024 * 1024;
 
-storage::pg::ResponseWriter::Options WriterOptions(const ServerConfig& config) {
+storage::pg::ResponseWriter::Options WriterOptions(const ServerConfig& config, Metrics& metrics) {
   storage::pg::ResponseWriter::Options options;
+  options.report = [&metrics](const storage::pg::ResponseWriter::BatchReport& batch) {
+    metrics.RecordIngestBatch(batch.items, batch.written, batch.commit);
+  };
   options.database_url = config.database_url;
   options.writer_threads = config.ingest_writers;
   options.max_batch = config.ingest_max_batch;
@@ -102,7 +105,7 @@ class NpsdServerImpl final : public NpsdServer {
         responses_(pool_, cipher_),
         privacy_(pool_, cipher_),
         retention_runner_(pool_, {config.database_url}),
-        writer_(WriterOptions(config), cipher_),
+        writer_(WriterOptions(config, metrics_), cipher_),
         counted_writer_(writer_, metrics_),
         org_units_(pool_),
         jwt_verifier_(std::move(jwt_verifier)),

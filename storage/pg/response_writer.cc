@@ -117,11 +117,14 @@ std::vector<ResponseWriter::Pending> ResponseWriter::TakeBatch(int index) {
 }
 
 void ResponseWriter::RunWriter(int index) {
-  Writer writer{nullptr, index};  // its index is its rollup shard
+  Writer writer{nullptr, index, 0, absl::ZeroDuration()};  // its index is its rollup shard
   while (true) {
     std::vector<Pending> batch = TakeBatch(index);
     if (batch.empty()) return;  // stopping and drained
+    const absl::Time start = absl::Now();
+    writer.last_commit = absl::ZeroDuration();
     std::vector<SubmitOutcome> outcomes = WriteBatch(writer, batch);
+    if (options_.report) options_.report(BatchReport{batch.size(), absl::Now() - start, writer.last_commit});
     std::vector<Completion> completions;
     completions.reserve(batch.size());
     for (size_t i = 0; i < batch.size(); ++i) {
@@ -157,7 +160,9 @@ absl::StatusOr<std::vector<SubmitOutcome>> ResponseWriter::TryTransaction(Writer
       begun = true;
       for (size_t k = 0; k < indices.size(); ++k) outcomes[indices[k]] = std::move(stored[k]);
     }
+    const absl::Time commit_start = absl::Now();
     txn.exec("COMMIT");
+    writer.last_commit = absl::Now() - commit_start;
     return outcomes;
   } catch (const std::exception& error) {
     const absl::Status status = StatusFromException(error);

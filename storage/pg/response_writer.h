@@ -19,6 +19,7 @@
 #define NPSD_STORAGE_PG_RESPONSE_WRITER_H_
 
 #include <deque>
+#include <functional>
 #include <memory>
 #include <string>
 #include <thread>
@@ -28,6 +29,7 @@
 
 #include "absl/base/thread_annotations.h"
 #include "absl/synchronization/mutex.h"
+#include "absl/time/time.h"
 #include "privacy/personal_data_cipher.h"
 #include "storage/pg/outcome_delivery.h"
 #include "storage/response_repository.h"
@@ -37,6 +39,13 @@ namespace npsd::storage::pg {
 // ResponseWriter is the PostgreSQL ResponseSink.
 class ResponseWriter final : public ResponseSink {
  public:
+  // BatchReport is what a writer reports after each batch it wrote.
+  struct BatchReport {
+    size_t items = 0;                               // items in the batch
+    absl::Duration written = absl::ZeroDuration();  // from taking it to its outcomes, retries included
+    absl::Duration commit = absl::ZeroDuration();   // its last COMMIT round trip (the WAL flush); zero if none
+  };
+
   // Options tune the writer.
   struct Options {
     std::string database_url;  // the runtime role
@@ -44,6 +53,7 @@ class ResponseWriter final : public ResponseSink {
     int max_batch = 500;       // items per transaction at most
     int max_queued = 20000;    // beyond this, Submit answers RESOURCE_EXHAUSTED
     bool prepared_statements = true;  // off behind PgBouncer < 1.21 in transaction mode
+    std::function<void(const BatchReport&)> report;  // called on the writer's thread; may be empty
   };
 
   // ResponseWriter starts its threads; `cipher` must outlive it.
@@ -68,6 +78,7 @@ class ResponseWriter final : public ResponseSink {
     std::unique_ptr<pqxx::connection> connection;  // null until connected, or after losing it
     int rollup_shard;                              // the rollup rows it counts into
     int batches_skipping_used_keys = 0;            // left since its last replay (see WriteBatch)
+    absl::Duration last_commit;                    // its last COMMIT round trip
   };
 
   void RunWriter(int index);

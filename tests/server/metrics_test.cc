@@ -42,6 +42,7 @@ TEST(MetricsTest, EndpointServesCallsIngestionAndGauges) {
   metrics.RecordIngest(IngestOutcome::kReplayed);
   metrics.SetPool(5, 2);
   metrics.SetIngestQueue(7);
+  metrics.RecordIngestBatch(12, absl::Milliseconds(3), absl::Milliseconds(1));
   const std::string body = HttpGet(metrics.port(), "/metrics");
   EXPECT_NE(body.find("npsd_rpc_calls_total{code=\"OK\",method=\"/nps.v1.ResponseService/SubmitResponse\"} 2"),
             std::string::npos)
@@ -52,6 +53,9 @@ TEST(MetricsTest, EndpointServesCallsIngestionAndGauges) {
   EXPECT_NE(body.find("npsd_ingested_responses_total{outcome=\"stored\"} 1"), std::string::npos);
   EXPECT_NE(body.find("npsd_db_pool_connections{state=\"open\"} 5"), std::string::npos);
   EXPECT_NE(body.find("npsd_ingest_queue_items 7"), std::string::npos);
+  EXPECT_NE(body.find("npsd_ingest_batch_items_sum 12"), std::string::npos);
+  EXPECT_NE(body.find("npsd_ingest_batch_seconds_count{stage=\"commit\"} 1"), std::string::npos);
+  EXPECT_NE(body.find("npsd_ingest_batch_seconds_bucket{stage=\"written\",le=\"0.005\"} 1"), std::string::npos);
 }
 
 TEST(MetricsTest, UnusableAddressIsReportedNotThrown) {

@@ -1,11 +1,13 @@
 // response_writer_test.cc — the group-commit writer under a flood (the queue stays
 // bounded, the excess is refused with RESOURCE_EXHAUSTED, every item is answered once),
-// and with its first writer held up (another writer takes what waits behind it).
+// with its first writer held up (another writer takes what waits behind it), and its
+// report of each batch.
 #include "storage/pg/response_writer.h"
 
 #include <atomic>
 #include <map>
 #include <mutex>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -131,6 +133,34 @@ TEST(ResponseWriterTest, AnItemQueuedBehindAHeldUpWriterIsWrittenByAnother) {
   lock.abort();
   ASSERT_TRUE(held_done.WaitForNotificationWithTimeout(absl::Seconds(20)));
   EXPECT_TRUE(held_outcome.status.ok()) << held_outcome.status;
+}
+
+TEST(ResponseWriterTest, EachBatchIsReportedWithItsSizeAndItsCommit) {
+  privacy::PersonalDataCipher cipher(crypto::MasterKey::Parse(kMasterKeyHex).value());
+  std::mutex mutex;
+  std::vector<ResponseWriter::BatchReport> reports;
+  ResponseWriter::Options options;
+  options.database_url = npsd::testing::MigratedAppUrl();
+  options.writer_threads = 1;
+  options.report = [&](const ResponseWriter::BatchReport& report) {
+    std::lock_guard<std::mutex> lock(mutex);
+    reports.push_back(report);
+  };
+  const auto tenant_and_campaign = CreateTenantWithCampaign();
+  {
+    ResponseWriter writer(options, cipher);
+    absl::Notification stored;
+    writer.Submit(WebResponse(tenant_and_campaign), [&](SubmitOutcome outcome) {
+      EXPECT_TRUE(outcome.status.ok()) << outcome.status;
+      stored.Notify();
+    });
+    stored.WaitForNotification();
+  }
+  std::lock_guard<std::mutex> lock(mutex);
+  ASSERT_EQ(reports.size(), 1u);
+  EXPECT_EQ(reports[0].items, 1u);
+  EXPECT_GT(reports[0].commit, absl::ZeroDuration());
+  EXPECT_GE(reports[0].written, reports[0].commit);
 }
 
 }  // namespace
