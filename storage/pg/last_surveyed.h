@@ -3,11 +3,13 @@
 #ifndef NPSD_STORAGE_PG_LAST_SURVEYED_H_
 #define NPSD_STORAGE_PG_LAST_SURVEYED_H_
 
+#include <map>
 #include <set>
 #include <string>
-#include <vector>
 
 #include <pqxx/pqxx>
+
+#include "absl/time/time.h"
 
 namespace npsd::storage::pg {
 
@@ -16,15 +18,15 @@ namespace npsd::storage::pg {
 // stored time and its latest stored response.
 std::string LastSurveyedSql(const std::string& subject);
 
-// KeepLastSurveyed moves the stored last-surveyed time of the subjects of the responses
-// `response_ids` of `tenant_id` to the latest of those responses' answers, where that
-// is later; call it before retention deletes or anonymizes them. It locks those
-// subjects, skipping any another transaction holds (a data-subject request in
+// KeepLastSurveyed moves the stored last-surveyed time of each subject in `latest` (by
+// subject id: the latest answer among its responses about to go) to that time, where it
+// is later; call it before retention deletes or anonymizes those responses. It locks
+// the subjects, skipping any another transaction holds (a data-subject request in
 // progress, which holds them while it waits for their responses: waiting here could
-// deadlock). It returns the responses whose subject was skipped: their time is not
-// kept, and they must be left for a later batch.
+// deadlock), and returns the skipped ones: their time is not kept, and their responses
+// must be left for a later batch.
 std::set<std::string> KeepLastSurveyed(pqxx::work& txn, const std::string& tenant_id,
-                                       const std::vector<std::string>& response_ids);
+                                       const std::map<std::string, absl::Time>& latest);
 
 }  // namespace npsd::storage::pg
 

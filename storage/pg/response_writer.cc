@@ -117,7 +117,7 @@ std::vector<ResponseWriter::Pending> ResponseWriter::TakeBatch(int index) {
 }
 
 void ResponseWriter::RunWriter(int index) {
-  Writer writer{nullptr, index, 0, absl::ZeroDuration()};  // its index is its rollup shard
+  Writer writer{nullptr, index};  // its index is its rollup shard
   while (true) {
     std::vector<Pending> batch = TakeBatch(index);
     if (batch.empty()) return;  // stopping and drained

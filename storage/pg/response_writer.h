@@ -78,7 +78,7 @@ class ResponseWriter final : public ResponseSink {
     std::unique_ptr<pqxx::connection> connection;  // null until connected, or after losing it
     int rollup_shard;                              // the rollup rows it counts into
     int batches_skipping_used_keys = 0;            // left since its last replay (see WriteBatch)
-    absl::Duration last_commit;                    // its last COMMIT round trip
+    absl::Duration last_commit = absl::ZeroDuration();  // its last COMMIT round trip
   };
 
   void RunWriter(int index);

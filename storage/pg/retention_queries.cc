@@ -72,13 +72,14 @@ std::vector<RetentionCandidate> SelectRetentionCandidates(pqxx::work& txn, const
   const PlanParameters p = ParametersOf(plan, personal_attribute_keys);
   const std::string sql = absl::StrCat(
       "SELECT r.response_id::text, r.campaign_id::text, npsd.to_micros(r.answered_at), ", HasPersonalDataSql("$7"),
-      " FROM npsd.responses r", kCutoffJoin,
+      ", coalesce(r.subject_id::text, '') FROM npsd.responses r", kCutoffJoin,
       " WHERE r.tenant_id = $1::uuid AND r.answered_at < npsd.from_micros($8) AND (", DeleteCondition(), " OR ",
       RemoveCondition(), ") ORDER BY r.answered_at LIMIT $9 FOR UPDATE OF r SKIP LOCKED");
   for (const auto& row : txn.exec_params(sql, tenant_id, p.campaign_ids, p.remove_before, p.delete_before,
                                          p.default_remove_before, p.default_delete_before, p.personal_keys,
                                          absl::ToUnixMicros(*plan.latest_cutoff()), limit)) {
-    candidates.push_back({row[0].as<std::string>(), row[1].as<std::string>(), TimeField(row[2]), row[3].as<bool>()});
+    candidates.push_back({row[0].as<std::string>(), row[1].as<std::string>(), TimeField(row[2]), row[3].as<bool>(),
+                          row[4].as<std::string>()});
   }
   return candidates;
 }

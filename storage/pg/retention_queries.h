@@ -25,6 +25,7 @@ struct RetentionCandidate {
   std::string campaign_id;
   absl::Time answered_at;
   bool has_personal_data = false;
+  std::string subject_id;  // empty: anonymous
 };
 
 // SelectRetentionCandidates returns up to `limit` candidates of `tenant_id`, oldest

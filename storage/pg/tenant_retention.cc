@@ -2,7 +2,10 @@
 #include "storage/pg/tenant_retention.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
+#include <utility>
+#include <vector>
 
 #include <pqxx/pqxx>
 
@@ -39,13 +42,6 @@ absl::Status NextBatchAllowed(const RunControl& control) {
   return absl::OkStatus();
 }
 
-// Without returns `ids` less those in `left_out`.
-std::vector<std::string> Without(std::vector<std::string> ids, const std::set<std::string>& left_out) {
-  ids.erase(std::remove_if(ids.begin(), ids.end(), [&](const std::string& id) { return left_out.count(id) > 0; }),
-            ids.end());
-  return ids;
-}
-
 }  // namespace
 
 absl::StatusOr<TenantRetention::Plan> TenantRetention::PlanRun(const std::string& tenant_id, absl::Time now,
@@ -74,24 +70,25 @@ absl::Status TenantRetention::ApplyResponseBatches(const std::string& tenant_id,
       const std::vector<RetentionCandidate> batch = SelectRetentionCandidates(
           txn, tenant_id, plan.plan, plan.personal_attribute_keys, options_.batch_size);
       selected = batch.size();
-      std::vector<std::string> to_delete, to_strip;
+      std::vector<std::pair<const RetentionCandidate*, domain::RetentionAction>> acted_on;
+      std::map<std::string, absl::Time> latest;  // by subject, among the responses acted on
       for (const RetentionCandidate& candidate : batch) {
-        switch (plan.plan.Decide(candidate.campaign_id, candidate.answered_at, candidate.has_personal_data)) {
-          case domain::RetentionAction::kDelete:
-            to_delete.push_back(candidate.response_id);
-            break;
-          case domain::RetentionAction::kRemovePersonalData:
-            to_strip.push_back(candidate.response_id);
-            break;
-          case domain::RetentionAction::kKeep:
-            break;
-        }
+        const domain::RetentionAction action =
+            plan.plan.Decide(candidate.campaign_id, candidate.answered_at, candidate.has_personal_data);
+        if (action == domain::RetentionAction::kKeep) continue;
+        acted_on.push_back({&candidate, action});
+        if (candidate.subject_id.empty()) continue;
+        absl::Time& at = latest.try_emplace(candidate.subject_id, candidate.answered_at).first->second;
+        at = std::max(at, candidate.answered_at);
       }
-      std::vector<std::string> acted_on = to_delete;
-      acted_on.insert(acted_on.end(), to_strip.begin(), to_strip.end());
-      const std::set<std::string> skipped = KeepLastSurveyed(txn, tenant_id, acted_on);
-      deleted = DeleteResponses(txn, tenant_id, Without(to_delete, skipped));
-      anonymized = RemovePersonalData(txn, tenant_id, Without(to_strip, skipped), plan.personal_attribute_keys);
+      const std::set<std::string> skipped = KeepLastSurveyed(txn, tenant_id, latest);
+      std::vector<std::string> to_delete, to_strip;
+      for (const auto& [candidate, action] : acted_on) {
+        if (skipped.count(candidate->subject_id) > 0) continue;
+        (action == domain::RetentionAction::kDelete ? to_delete : to_strip).push_back(candidate->response_id);
+      }
+      deleted = DeleteResponses(txn, tenant_id, to_delete);
+      anonymized = RemovePersonalData(txn, tenant_id, to_strip, plan.personal_attribute_keys);
       return absl::OkStatus();
     }));
     totals.responses_deleted += deleted;
