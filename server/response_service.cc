@@ -107,7 +107,7 @@ grpc::ServerUnaryReactor* ResponseService::SubmitResponses(grpc::CallbackServerC
   return call->reactor();
 }
 
-grpc::ServerBidiReactor<nps::v1::StreamResponsesRequest, nps::v1::SubmitResponseResult>*
+grpc::ServerBidiReactor<nps::v1::StreamResponsesRequest, nps::v1::StreamResponsesResponse>*
 ResponseService::StreamResponses(grpc::CallbackServerContext* context) {
   return new ResponseStreamReactor(context, runner_, kStreamResponses, sink_, kMaxStreamInFlight, kStreamItemTimeout);
 }

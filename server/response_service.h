@@ -33,7 +33,7 @@ class ResponseService final
   grpc::ServerUnaryReactor* SubmitResponses(grpc::CallbackServerContext* context,
                                             const nps::v1::SubmitResponsesRequest* request,
                                             nps::v1::SubmitResponsesResponse* response) override;
-  grpc::ServerBidiReactor<nps::v1::StreamResponsesRequest, nps::v1::SubmitResponseResult>* StreamResponses(
+  grpc::ServerBidiReactor<nps::v1::StreamResponsesRequest, nps::v1::StreamResponsesResponse>* StreamResponses(
       grpc::CallbackServerContext* context) override;
   grpc::Status GetResponse(grpc::ServerContext* context, const nps::v1::GetResponseRequest* request,
                            nps::v1::Response* response) override;

@@ -40,7 +40,7 @@ void ResponseStreamReactor::OnWriteDone(bool ok) {
   {
     absl::MutexLock lock(&mutex_);
     writing_ = false;
-    --in_flight_;
+    in_flight_ -= writing_acks_.results_size();
     if (!ok) client_gone_ = true;
     next = Advance();
   }
@@ -79,7 +79,7 @@ void ResponseStreamReactor::PushAck(nps::v1::SubmitResponseResult ack) {
   Next next;
   {
     absl::MutexLock lock(&mutex_);
-    acks_.push_back(std::move(ack));
+    pending_acks_.add_results()->Swap(&ack);
     next = Advance();
   }
   Start(next);
@@ -90,17 +90,15 @@ ResponseStreamReactor::Next ResponseStreamReactor::Advance() {
   if (finished_) return next;
   if (client_gone_) {
     // Nothing more is read or written; the acks still owed only count down.
-    in_flight_ -= static_cast<int>(acks_.size());
-    acks_.clear();
+    in_flight_ -= pending_acks_.results_size();
+    pending_acks_.Clear();
     if (!reading_) reading_done_ = true;
   }
-  if (!writing_ && !acks_.empty()) {
-    writing_ack_ = std::move(acks_.front());
-    acks_.pop_front();
+  if (!writing_ && pending_acks_.results_size() > 0) {
+    // The message last written is done with: its elements are reused for the next one.
+    writing_acks_.Clear();
+    writing_acks_.Swap(&pending_acks_);
     writing_ = true;
-    // Every ack but the last queued may wait in gRPC's buffer: a committed batch leaves
-    // in a few frames instead of one write per item.
-    next.buffer_hint = !acks_.empty();
     next.write = true;
   }
   if (!reading_ && !reading_done_ && in_flight_ < max_in_flight_) {
@@ -116,11 +114,7 @@ ResponseStreamReactor::Next ResponseStreamReactor::Advance() {
 }
 
 void ResponseStreamReactor::Start(const Next& next) {
-  if (next.write) {
-    grpc::WriteOptions options;
-    if (next.buffer_hint) options.set_buffer_hint();
-    StartWrite(&writing_ack_, options);
-  }
+  if (next.write) StartWrite(&writing_acks_);
   if (next.read) StartRead(&request_);
   if (next.finish) {
     Finish(runner_.End(ticket_, next.cancelled ? absl::CancelledError("the client cancelled the stream")

@@ -1,8 +1,10 @@
 // response_stream.h — one StreamResponses call: read items, ack them after commit.
 //
 // The stream runs on gRPC's callback API and holds no thread: each read item goes to
-// the writer, and the writer's outcome becomes an ack, written in arrival order, one
-// write at a time (gRPC allows one outstanding read and one write per stream). At most
+// the writer, and the writer's outcome becomes an ack. gRPC allows one outstanding
+// write per stream, so acks that arrive while a write is in progress wait and leave
+// together in the next message: one per item when items trickle in, a committed
+// batch's worth in one message under load. At most
 // `max_in_flight` items are read but not yet acked: past that no read is started, so
 // TCP flow control holds a fast client back and server memory stays bounded. When the
 // client half-closes, the call ends OK after the last ack; when it cancels, CANCELLED
@@ -10,7 +12,6 @@
 #ifndef NPSD_SERVER_RESPONSE_STREAM_H_
 #define NPSD_SERVER_RESPONSE_STREAM_H_
 
-#include <deque>
 #include <string>
 
 #include <grpcpp/server_context.h>
@@ -27,7 +28,7 @@ namespace npsd::server {
 
 // ResponseStreamReactor serves one stream; it deletes itself when the call is done.
 class ResponseStreamReactor final
-    : public grpc::ServerBidiReactor<nps::v1::StreamResponsesRequest, nps::v1::SubmitResponseResult> {
+    : public grpc::ServerBidiReactor<nps::v1::StreamResponsesRequest, nps::v1::StreamResponsesResponse> {
  public:
   // ResponseStreamReactor admits the call of `method` through `runner` and serves it,
   // submitting to `sink`; `item_timeout` bounds the wait of each item for a writer.
@@ -44,7 +45,6 @@ class ResponseStreamReactor final
   struct Next {
     bool read = false;
     bool write = false;
-    bool buffer_hint = false;  // the write may wait in gRPC's buffer: more acks follow
     bool finish = false;
     bool cancelled = false;  // when finishing: the client is gone
   };
@@ -61,10 +61,10 @@ class ResponseStreamReactor final
   CallTicket ticket_;
   std::string tenant_id_;
   nps::v1::StreamResponsesRequest request_;  // the read in progress
-  nps::v1::SubmitResponseResult writing_ack_;  // the write in progress
+  nps::v1::StreamResponsesResponse writing_acks_;  // the write in progress
 
   absl::Mutex mutex_;
-  std::deque<nps::v1::SubmitResponseResult> acks_ ABSL_GUARDED_BY(mutex_);
+  nps::v1::StreamResponsesResponse pending_acks_ ABSL_GUARDED_BY(mutex_);  // the next write
   int in_flight_ ABSL_GUARDED_BY(mutex_) = 0;  // read, not yet written
   bool reading_ ABSL_GUARDED_BY(mutex_) = false;
   bool reading_done_ ABSL_GUARDED_BY(mutex_) = false;

@@ -20,7 +20,7 @@
 namespace npsd::cli {
 namespace {
 
-using Stream = grpc::ClientReaderWriter<nps::v1::StreamResponsesRequest, nps::v1::SubmitResponseResult>;
+using Stream = grpc::ClientReaderWriter<nps::v1::StreamResponsesRequest, nps::v1::StreamResponsesResponse>;
 
 constexpr char kInvalidArgument[] = "INVALID_ARGUMENT";
 
@@ -46,10 +46,12 @@ void ReportRejection(ErrorReport& report, const nps::v1::SubmitResponseResult& a
 
 // ReadAcks counts acknowledgements until the stream ends, then closes the window.
 void ReadAcks(Stream& stream, ImportRun& run) {
-  nps::v1::SubmitResponseResult ack;
-  while (stream.Read(&ack)) {
-    if (ack.code() != 0) ReportRejection(*run.report, ack);
-    run.window.Release(ack.code() == 0 && !ack.replayed(), ack.code() == 0 && ack.replayed());
+  nps::v1::StreamResponsesResponse acks;
+  while (stream.Read(&acks)) {
+    for (const nps::v1::SubmitResponseResult& ack : acks.results()) {
+      if (ack.code() != 0) ReportRejection(*run.report, ack);
+      run.window.Release(ack.code() == 0 && !ack.replayed(), ack.code() == 0 && ack.replayed());
+    }
   }
   run.window.Close();
 }

@@ -98,9 +98,11 @@ void StreamKeys(const std::shared_ptr<grpc::Channel>& channel, const IngestionTe
     }
     stream->WritesDone();
   });
-  nps::v1::SubmitResponseResult ack;
-  while (stream->Read(&ack)) {
-    if (ack.code() == 0) ledger.Ack(static_cast<int>(ack.sequence()), ack.response_id());
+  nps::v1::StreamResponsesResponse answer;
+  while (stream->Read(&answer)) {
+    for (const nps::v1::SubmitResponseResult& ack : answer.results()) {
+      if (ack.code() == 0) ledger.Ack(static_cast<int>(ack.sequence()), ack.response_id());
+    }
   }
   sender.join();
   stream->Finish();

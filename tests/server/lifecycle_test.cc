@@ -77,10 +77,12 @@ TEST(LifecycleTest, SigtermDrainsTheStreamAcksOnlyCommittedItemsAndExitsZero) {
   std::set<std::string> acked;
   int exit_status = -2;
   std::thread terminator;
-  nps::v1::SubmitResponseResult ack;
-  while (stream->Read(&ack)) {
-    if (ack.code() == 0) acked.insert(ack.response_id());
-    if (acked.size() == 100 && !terminator.joinable()) {
+  nps::v1::StreamResponsesResponse acks;
+  while (stream->Read(&acks)) {
+    for (const nps::v1::SubmitResponseResult& ack : acks.results()) {
+      if (ack.code() == 0) acked.insert(ack.response_id());
+    }
+    if (acked.size() >= 100 && !terminator.joinable()) {
       terminator = std::thread([&] { exit_status = (*process)->Terminate(); });
     }
   }
