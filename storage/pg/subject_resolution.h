@@ -50,7 +50,7 @@ struct IdentifierLookup {
 // NewSubjects are the subjects a batch creates and the identifiers it adds, as text
 // parameters (bytea members in ByteaText form). The batch's response insert stores them
 // in the same statement (one round trip less per batch with a new person); the
-// responses' foreign key to their subject is checked at the statement's end.
+// responses' subjects are checked at the statement's end (migration 0015).
 //
 // When two writers create the same person at once, the second one's identifier waits
 // for the first one's commit and then violates the identifiers' key: its batch fails
