@@ -79,8 +79,11 @@ absl::Status CheckTiming(const Campaign& campaign, absl::Time answered_at, absl:
   return absl::OkStatus();
 }
 
-std::string Field(const std::string& name, const std::string& value) {
-  return absl::StrCat(name, "=", value.size(), ":", value, ";");
+// AppendField appends one field of the fingerprint, `<name><name_suffix>=<size>:<value>;`,
+// in place (no temporary strings: every response is fingerprinted).
+void AppendField(std::string& text, absl::string_view name, absl::string_view value,
+                 absl::string_view name_suffix = "") {
+  absl::StrAppend(&text, name, name_suffix, "=", value.size(), ":", value, ";");
 }
 
 }  // namespace
@@ -137,19 +140,31 @@ absl::StatusOr<ResolvedResponse> ResolveResponse(const ResponseInput& input, con
 }
 
 std::string ResponseFingerprint(const ResponseInput& input) {
-  std::string text = absl::StrCat("v1;", Field("campaign", input.campaign_id), Field("score", absl::StrCat(input.score)),
-                                  Field("answered_at", input.answered_at ? absl::StrCat(absl::ToUnixMicros(*input.answered_at)) : ""),
-                                  Field("channel", input.channel ? ChannelName(*input.channel) : ""),
-                                  Field("region", input.scope.region_code), Field("brand", input.scope.brand_code),
-                                  Field("bu", input.scope.business_unit_code), Field("comment", input.comment),
-                                  Field("locale", input.locale), Field("external_id", input.subject.external_id),
-                                  Field("email", input.subject.email), Field("phone", input.subject.phone));
+  std::string text = "v1;";
+  text.reserve(320 + input.comment.size());
+  const absl::AlphaNum score(input.score);
+  const absl::AlphaNum answered_at(input.answered_at ? absl::ToUnixMicros(*input.answered_at) : 0);
+  AppendField(text, "campaign", input.campaign_id);
+  AppendField(text, "score", score.Piece());
+  AppendField(text, "answered_at", input.answered_at ? answered_at.Piece() : "");
+  AppendField(text, "channel", input.channel ? ChannelName(*input.channel) : "");
+  AppendField(text, "region", input.scope.region_code);
+  AppendField(text, "brand", input.scope.brand_code);
+  AppendField(text, "bu", input.scope.business_unit_code);
+  AppendField(text, "comment", input.comment);
+  AppendField(text, "locale", input.locale);
+  AppendField(text, "external_id", input.subject.external_id);
+  AppendField(text, "email", input.subject.email);
+  AppendField(text, "phone", input.subject.phone);
   const ContactCenterContext& context = input.contact_center;
-  absl::StrAppend(&text, Field("interaction", context.interaction_id), Field("agent", context.agent_id),
-                  Field("team", context.team), Field("queue", context.queue),
-                  Field("wait", absl::StrCat(context.wait_seconds)), Field("handle", absl::StrCat(context.handle_seconds)),
-                  Field("wrap_up", context.wrap_up_code));
-  for (const auto& [key, value] : input.attributes) absl::StrAppend(&text, Field("attr." + key, value));
+  AppendField(text, "interaction", context.interaction_id);
+  AppendField(text, "agent", context.agent_id);
+  AppendField(text, "team", context.team);
+  AppendField(text, "queue", context.queue);
+  AppendField(text, "wait", absl::AlphaNum(context.wait_seconds).Piece());
+  AppendField(text, "handle", absl::AlphaNum(context.handle_seconds).Piece());
+  AppendField(text, "wrap_up", context.wrap_up_code);
+  for (const auto& [key, value] : input.attributes) AppendField(text, "attr.", value, key);
   return text;
 }
 

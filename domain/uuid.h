@@ -6,8 +6,10 @@
 #ifndef NPSD_DOMAIN_UUID_H_
 #define NPSD_DOMAIN_UUID_H_
 
+#include <array>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "absl/status/statusor.h"
 
@@ -16,6 +18,10 @@ namespace npsd::domain {
 // CanonicalUuid returns `text` in canonical lower-case form, or nullopt when it is not
 // a UUID in 8-4-4-4-12 hex form.
 std::optional<std::string> CanonicalUuid(const std::string& text);
+
+// UuidBytes returns the 16 bytes of a UUID written in 8-4-4-4-12 hex form (any case),
+// or nullopt when `text` is not one.
+std::optional<std::array<char, 16>> UuidBytes(std::string_view text);
 
 // ParseIdField validates a required id field of a request: INVALID_ARGUMENT naming
 // `field` when empty or malformed, the canonical UUID otherwise.

@@ -5,8 +5,6 @@
 
 #include <optional>
 
-#include "absl/strings/str_replace.h"
-#include "crypto/digest.h"
 #include "domain/uuid.h"
 
 namespace npsd::storage::pg {
@@ -17,19 +15,19 @@ constexpr int64_t kPostgresEpochUnixMicros = 946684800LL * 1000000;
 
 template <typename Integer>
 void AppendBigEndian(std::string& out, Integer value) {
-  for (int shift = 8 * (static_cast<int>(sizeof(Integer)) - 1); shift >= 0; shift -= 8) {
-    out.push_back(static_cast<char>((static_cast<uint64_t>(value) >> shift) & 0xff));
+  char bytes[sizeof(Integer)];
+  for (size_t i = 0; i < sizeof(Integer); ++i) {
+    bytes[i] = static_cast<char>((static_cast<uint64_t>(value) >> (8 * (sizeof(Integer) - 1 - i))) & 0xff);
   }
+  out.append(bytes, sizeof(Integer));
 }
 
 }  // namespace
 
 absl::Status BinaryArray::AddUuid(std::string_view uuid) {
-  const std::optional<std::string> canonical = domain::CanonicalUuid(std::string(uuid));
-  if (!canonical.has_value()) return absl::InvalidArgumentError("not a UUID in its 8-4-4-4-12 form");
-  absl::StatusOr<std::string> bytes = crypto::HexDecode(absl::StrReplaceAll(*canonical, {{"-", ""}}));
-  if (!bytes.ok()) return bytes.status();
-  AddBytes(*bytes);
+  const std::optional<std::array<char, 16>> bytes = domain::UuidBytes(uuid);
+  if (!bytes.has_value()) return absl::InvalidArgumentError("not a UUID in its 8-4-4-4-12 form");
+  AddBytes(std::string_view(bytes->data(), bytes->size()));
   return absl::OkStatus();
 }
 

@@ -6,7 +6,6 @@
 #include <set>
 
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_join.h"
 #include "crypto/digest.h"
 #include "crypto/random.h"
 #include "domain/field_violation.h"
@@ -205,9 +204,9 @@ struct InsertColumns {
     waits.AddInteger(call.wait_seconds);
     handles.AddInteger(call.handle_seconds);
     wrap_ups.AddBytes(call.wrap_up_code);
-    std::vector<std::string> pairs;
-    for (const auto& [key, value] : in.attributes) pairs.push_back(key + "=" + value);
-    attributes.AddBytes(absl::StrJoin(pairs, "\x1f"));
+    std::string pairs;
+    for (const auto& [key, value] : in.attributes) absl::StrAppend(&pairs, pairs.empty() ? "" : "\x1f", key, "=", value);
+    attributes.AddBytes(pairs);
     if (in.idempotency_key.empty()) {
       keys.AddNull();
     } else {

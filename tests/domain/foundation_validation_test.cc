@@ -85,6 +85,17 @@ TEST(UuidTest, CanonicalizesCaseAndRejectsOtherShapes) {
   EXPECT_EQ(FieldViolationsOf(ParseIdField("tenant_id", "nope").status())[0].field, "tenant_id");
 }
 
+TEST(UuidTest, BytesAreTheHexDigitsInOrderWhateverTheirCase) {
+  const std::optional<std::array<char, 16>> bytes = UuidBytes("3F2504E0-4f89-11D3-9a0c-0305E82C33fF");
+  ASSERT_TRUE(bytes.has_value());
+  EXPECT_EQ(std::string(bytes->data(), bytes->size()),
+            std::string("\x3f\x25\x04\xe0\x4f\x89\x11\xd3\x9a\x0c\x03\x05\xe8\x2c\x33\xff", 16));
+  EXPECT_FALSE(UuidBytes("3f2504e04f8911d39a0c0305e82c3301").has_value());
+  EXPECT_FALSE(UuidBytes("3f2504e0-4f89-11d3-9a0c-0305e82c330g").has_value());
+  EXPECT_FALSE(UuidBytes("3f2504e0+4f89-11d3-9a0c-0305e82c3301").has_value());
+  EXPECT_FALSE(UuidBytes("").has_value());
+}
+
 TEST(PageTokenTest, RoundTripsAndIsBoundToItsFilter) {
   const PageCursor cursor{absl::FromUnixMicros(1700000000123456), "3f2504e0-4f89-11d3-9a0c-0305e82c3301"};
   const std::string token = EncodePageToken(cursor, "filter-a");
