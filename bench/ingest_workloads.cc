@@ -25,23 +25,38 @@ std::unique_ptr<grpc::ClientContext> Context(const std::string& token) {
   return testing::BearerContext(token, std::chrono::hours(1));
 }
 
-// Input makes a realistic post-call response with a unique idempotency key.
-nps::v1::ResponseInput Input(const IngestTarget& target) {
+// SetText replaces `*text` with the concatenation of `pieces`, reusing its buffer.
+template <typename... Pieces>
+void SetText(std::string* text, const Pieces&... pieces) {
+  text->clear();
+  absl::StrAppend(text, pieces...);
+}
+
+// FillInput makes `input` a realistic post-call response with a unique idempotency key,
+// in place: a stream reuses one message, and the load generator should cost the machine
+// as little as it can.
+void FillInput(const IngestTarget& target, nps::v1::ResponseInput* input) {
   const int64_t n = next_key.fetch_add(1);
-  nps::v1::ResponseInput input;
-  input.set_campaign_id(target.campaign_id);
-  input.set_score(static_cast<int32_t>(n % 11));
-  input.set_channel(nps::v1::VOICE_POST_CALL);
-  input.set_idempotency_key(absl::StrCat("bench-", n));
-  nps::v1::ContactCenterContext* context = input.mutable_contact_center();
-  context->set_interaction_id(absl::StrCat("interaction-", n));
-  context->set_agent_id(absl::StrCat("agent-", n % 50));
+  input->set_campaign_id(target.campaign_id);
+  input->set_score(static_cast<int32_t>(n % 11));
+  input->set_channel(nps::v1::VOICE_POST_CALL);
+  SetText(input->mutable_idempotency_key(), "bench-", n);
+  nps::v1::ContactCenterContext* context = input->mutable_contact_center();
+  SetText(context->mutable_interaction_id(), "interaction-", n);
+  SetText(context->mutable_agent_id(), "agent-", n % 50);
   context->set_queue(n % 2 ? "billing" : "support");
   context->set_wait_seconds(static_cast<int32_t>(n % 300));
   context->set_handle_seconds(static_cast<int32_t>(n % 900));
-  if (n % 5 == 0) input.set_comment("Agent très aimable, problème résolu rapidement.");
-  if (n % 3 == 0) input.mutable_subject()->set_external_id(absl::StrCat("customer-", n % 20000));
-  return input;
+  if (n % 5 == 0) {
+    input->set_comment("Agent très aimable, problème résolu rapidement.");
+  } else {
+    input->clear_comment();
+  }
+  if (n % 3 == 0) {
+    SetText(input->mutable_subject()->mutable_external_id(), "customer-", n % 20000);
+  } else {
+    input->clear_subject();
+  }
 }
 
 // StreamClient is one StreamResponses call on gRPC's callback API: it writes responses
@@ -87,7 +102,7 @@ class StreamClient final
   // sends them; the server still reads, stores and acks each message on its own.
   void WriteNext() {
     request_.set_sequence(sequence_++);
-    *request_.mutable_response() = Input(target_);
+    FillInput(target_, request_.mutable_response());
     grpc::WriteOptions options;
     if (sequence_ % kWritesPerSend != 0) options.set_buffer_hint();
     StartWrite(&request_, options);
@@ -126,7 +141,7 @@ double MeasureBatchIngest(const IngestTarget& target, int callers, int batch_siz
     clients.emplace_back([&] {
       while (absl::Now() - start < duration) {
         nps::v1::SubmitResponsesRequest request;
-        for (int i = 0; i < batch_size; ++i) *request.add_responses() = Input(target);
+        for (int i = 0; i < batch_size; ++i) FillInput(target, request.add_responses());
         nps::v1::SubmitResponsesResponse response;
         if (!stub->SubmitResponses(Context(target.token).get(), request, &response).ok()) continue;
         for (const auto& result : response.results()) {
@@ -145,7 +160,7 @@ std::function<void(Done)> UnaryIssuer(const IngestTarget& target, nps::v1::Respo
   return [&target, stub](Done done) {
     auto context = std::shared_ptr<grpc::ClientContext>(Context(target.token));
     auto request = std::make_shared<nps::v1::SubmitResponseRequest>();
-    *request->mutable_response() = Input(target);
+    FillInput(target, request->mutable_response());
     auto response = std::make_shared<nps::v1::SubmitResponseResult>();
     stub->async()->SubmitResponse(context.get(), request.get(), response.get(),
                                   [context, request, response, done](grpc::Status status) { done(status.ok()); });
