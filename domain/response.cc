@@ -79,11 +79,10 @@ absl::Status CheckTiming(const Campaign& campaign, absl::Time answered_at, absl:
   return absl::OkStatus();
 }
 
-// AppendField appends one field of the fingerprint, `<name><name_suffix>=<size>:<value>;`,
-// in place (no temporary strings: every response is fingerprinted).
-void AppendField(std::string& text, absl::string_view name, absl::string_view value,
-                 absl::string_view name_suffix = "") {
-  absl::StrAppend(&text, name, name_suffix, "=", value.size(), ":", value, ";");
+// AppendField appends one field of the fingerprint, `<name>=<size>:<value>;`, in place
+// (no temporary strings: every response is fingerprinted).
+void AppendField(std::string& text, absl::string_view name, absl::string_view value) {
+  absl::StrAppend(&text, name, "=", value.size(), ":", value, ";");
 }
 
 }  // namespace
@@ -164,7 +163,7 @@ std::string ResponseFingerprint(const ResponseInput& input) {
   AppendField(text, "wait", absl::AlphaNum(context.wait_seconds).Piece());
   AppendField(text, "handle", absl::AlphaNum(context.handle_seconds).Piece());
   AppendField(text, "wrap_up", context.wrap_up_code);
-  for (const auto& [key, value] : input.attributes) AppendField(text, "attr.", value, key);
+  for (const auto& [key, value] : input.attributes) AppendField(text, absl::StrCat("attr.", key), value);
   return text;
 }
 

@@ -341,7 +341,7 @@ std::vector<SubmitOutcome> StoreTenantBatch(BatchTransaction& txn, const privacy
     entry.subject.identifiers = *std::move(identity);
     identified.push_back(&entry.subject);
   }
-  absl::Status status = HashIdentifiers(cipher, tenant_id, identified);
+  absl::Status status = HashRequestIdentifiers(cipher, tenant_id, identified);
   const std::string look_up = status.ok() ? LookUpSql(txn, tenant_id, identified) : "";
   std::vector<std::string> opening;
   if (options.begin) opening.push_back("BEGIN");

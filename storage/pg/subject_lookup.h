@@ -12,6 +12,7 @@
 
 #include <cstdint>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -27,6 +28,9 @@ namespace npsd::storage::pg {
 struct IdentifierHash {
   std::string kind;
   std::string hash;  // raw bytes
+
+  // Identifiers are ordered by kind, then hash (keys of sets and maps).
+  bool operator<(const IdentifierHash& other) const { return std::tie(kind, hash) < std::tie(other.kind, other.hash); }
 };
 
 // HashIdentifiers computes the lookup hashes of `identifiers` in `tenant_id`.

@@ -1,37 +1,16 @@
 // subject_resolution.cc — set-based subject lookup and creation.
 #include "storage/pg/subject_resolution.h"
 
-#include <algorithm>
-
 #include "crypto/random.h"
 #include "domain/status_macros.h"
 #include "storage/pg/field_conversions.h"
 
 namespace npsd::storage::pg {
-namespace {
 
-// LookupParameters renders identifiers as parallel kind[] and bytea[] text arrays.
-std::pair<std::string, std::string> LookupParameters(const std::vector<SubjectRequest*>& requests) {
-  std::vector<std::string> kinds, hashes;
-  for (const SubjectRequest* request : requests) {
-    for (const auto& [kind, hash] : request->keys) {
-      kinds.push_back(kind);
-      hashes.push_back(ByteaText(hash));
-    }
-  }
-  return {TextArrayLiteral(kinds), TextArrayLiteral(hashes)};
-}
-
-}  // namespace
-
-absl::Status HashIdentifiers(const privacy::PersonalDataCipher& cipher, const std::string& tenant_id,
-                             const std::vector<SubjectRequest*>& requests) {
+absl::Status HashRequestIdentifiers(const privacy::PersonalDataCipher& cipher, const std::string& tenant_id,
+                                    const std::vector<SubjectRequest*>& requests) {
   for (SubjectRequest* request : requests) {
-    request->keys.clear();
-    for (const domain::NormalizedIdentifier& identifier : request->identifiers) {
-      NPSD_ASSIGN_OR_RETURN(std::string hash, cipher.LookupHash(tenant_id, identifier));
-      request->keys.push_back({domain::IdentifierKindName(identifier.kind), std::move(hash)});
-    }
+    NPSD_ASSIGN_OR_RETURN(request->keys, HashIdentifiers(cipher, tenant_id, request->identifiers));
   }
   return absl::OkStatus();
 }
@@ -41,9 +20,9 @@ absl::Status HashIdentifiers(const privacy::PersonalDataCipher& cipher, const st
 // on the full key whatever the tables' statistics say.
 std::string LookUpSql(BatchTransaction& txn, const std::string& tenant_id,
                       const std::vector<SubjectRequest*>& requests) {
-  const bool any = std::any_of(requests.begin(), requests.end(),
-                               [](const SubjectRequest* request) { return !request->keys.empty(); });
-  if (!any) return "";
+  std::vector<IdentifierHash> keys;
+  for (const SubjectRequest* request : requests) keys.insert(keys.end(), request->keys.begin(), request->keys.end());
+  if (keys.empty()) return "";
   static const BatchStatement* const statement = new BatchStatement{
       "npsd_look_up_subjects",
       "SELECT w.kind, w.hash, x.suppressed, f.subject_id::text, f.restricted, f.wrapped_key"
@@ -53,14 +32,14 @@ std::string LookUpSql(BatchTransaction& txn, const std::string& tenant_id,
       " LEFT JOIN LATERAL (SELECT s.subject_id, s.restricted, s.wrapped_key FROM npsd.subject_identifiers i"
       " JOIN npsd.subjects s ON s.tenant_id = i.tenant_id AND s.subject_id = i.subject_id"
       " WHERE i.tenant_id = $3::uuid AND i.kind = w.kind AND i.lookup_hash = w.hash LIMIT 1) f ON true"};
-  const auto [kinds, hashes] = LookupParameters(requests);
+  const auto [kinds, hashes] = HashParameters(keys);
   return txn.Inline(*statement, {txn.Quote(kinds), txn.Quote(hashes), txn.Quote(tenant_id)});
 }
 
 IdentifierLookup ReadLookup(const pqxx::result& rows) {
   IdentifierLookup lookup;
   for (const auto& row : rows) {
-    const IdentifierKey key{row[0].as<std::string>(), BytesField(row[1])};
+    const IdentifierHash key{row[0].as<std::string>(), BytesField(row[1])};
     if (row[2].as<bool>()) lookup.suppressed.insert(key);
     if (!row[3].is_null()) {
       lookup.known[key] = KnownSubject{row[3].as<std::string>(), row[4].as<bool>(), BytesField(row[5])};
@@ -72,16 +51,16 @@ IdentifierLookup ReadLookup(const pqxx::result& rows) {
 absl::Status ResolveSubjects(const privacy::PersonalDataCipher& cipher, const std::string& tenant_id,
                              IdentifierLookup lookup, const std::vector<SubjectRequest*>& requests,
                              NewSubjects& created) {
-  const std::set<IdentifierKey>& suppressed = lookup.suppressed;
-  std::map<IdentifierKey, KnownSubject>& known = lookup.known;
+  const std::set<IdentifierHash>& suppressed = lookup.suppressed;
+  std::map<IdentifierHash, KnownSubject>& known = lookup.known;
   std::map<std::string, std::string> data_keys;  // subject id -> unwrapped data key
-  std::set<IdentifierKey> stored;  // identifiers that exist or are being added
+  std::set<IdentifierHash> stored;  // identifiers that exist or are being added
   for (const auto& [key, subject] : known) stored.insert(key);
   for (SubjectRequest* pending : requests) {
     SubjectRequest& request = *pending;
     if (request.identifiers.empty()) continue;
     const KnownSubject* subject = nullptr;
-    for (const IdentifierKey& key : request.keys) {
+    for (const IdentifierHash& key : request.keys) {
       if (suppressed.count(key) > 0) {
         request.status = absl::FailedPreconditionError(
             "the subject's data was erased; responses about this person are refused");
@@ -109,14 +88,14 @@ absl::Status ResolveSubjects(const privacy::PersonalDataCipher& cipher, const st
     }
     request.data_key = data_keys[request.subject_id];
     for (size_t k = 0; k < request.keys.size(); ++k) {
-      const IdentifierKey& key = request.keys[k];
+      const IdentifierHash& key = request.keys[k];
       if (!stored.insert(key).second) continue;
       // Later items of this batch naming the same identifier find this subject.
       known[key] = KnownSubject{request.subject_id, false, ""};
       NPSD_ASSIGN_OR_RETURN(std::string sealed, cipher.SealIdentifier(request.data_key, tenant_id, request.subject_id,
                                                                       request.identifiers[k]));
-      created.kinds.push_back(key.first);
-      created.hashes.push_back(ByteaText(key.second));
+      created.kinds.push_back(key.kind);
+      created.hashes.push_back(ByteaText(key.hash));
       created.owner_ids.push_back(request.subject_id);
       created.ciphertexts.push_back(ByteaText(sealed));
     }

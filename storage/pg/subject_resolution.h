@@ -10,7 +10,6 @@
 #include <map>
 #include <set>
 #include <string>
-#include <utility>
 #include <vector>
 
 #include <pqxx/pqxx>
@@ -18,17 +17,15 @@
 #include "absl/status/status.h"
 #include "domain/identity.h"
 #include "privacy/personal_data_cipher.h"
+#include "storage/pg/subject_lookup.h"
 #include "storage/pg/batch_transaction.h"
 
 namespace npsd::storage::pg {
 
-// IdentifierKey is an identifier as stored: its kind's name and its keyed lookup hash.
-using IdentifierKey = std::pair<std::string, std::string>;
-
 // SubjectRequest is one item's identity and, once resolved, its subject.
 struct SubjectRequest {
   std::vector<domain::NormalizedIdentifier> identifiers;  // input; empty: anonymous
-  std::vector<IdentifierKey> keys;                        // one per identifier (HashIdentifiers)
+  std::vector<IdentifierHash> keys;                       // one per identifier (HashRequestIdentifiers)
   absl::Status status;     // output: FAILED_PRECONDITION when suppressed or restricted
   std::string subject_id;  // output: set when OK and not anonymous
   std::string data_key;    // output: the subject's data key
@@ -43,8 +40,8 @@ struct KnownSubject {
 
 // IdentifierLookup is what the database holds for a batch's identifiers.
 struct IdentifierLookup {
-  std::set<IdentifierKey> suppressed;            // erased identifiers, refused for good
-  std::map<IdentifierKey, KnownSubject> known;  // identifiers of existing subjects
+  std::set<IdentifierHash> suppressed;            // erased identifiers, refused for good
+  std::map<IdentifierHash, KnownSubject> known;  // identifiers of existing subjects
 };
 
 // NewSubjects are the subjects a batch creates and the identifiers it adds, as text
@@ -62,10 +59,10 @@ struct NewSubjects {
   std::vector<std::string> kinds, hashes, owner_ids, ciphertexts;  // one per new identifier
 };
 
-// HashIdentifiers fills in the keys of every request's identifiers; an error is the
-// cipher's (never one item's).
-absl::Status HashIdentifiers(const privacy::PersonalDataCipher& cipher, const std::string& tenant_id,
-                             const std::vector<SubjectRequest*>& requests);
+// HashRequestIdentifiers fills in the keys of every request's identifiers (see
+// HashIdentifiers); an error is the cipher's (never one item's).
+absl::Status HashRequestIdentifiers(const privacy::PersonalDataCipher& cipher, const std::string& tenant_id,
+                                    const std::vector<SubjectRequest*>& requests);
 
 // LookUpSql returns the statement, for BatchTransaction::ExecTogether, that looks up
 // the keys of `requests` in the tenant's context; empty when they have none.
