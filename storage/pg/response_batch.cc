@@ -122,7 +122,10 @@ absl::Status DrawResponseIds(std::vector<Entry>& entries) {
 // the batch's new subjects and identifiers ($25-$31, see NewSubjects), and counts the
 // rows actually inserted into the rollups' shard $24; it returns the inserted ids. With
 // `skip_used_keys` a used idempotency key skips its row, without it the key fails the
-// statement. The inserted rows carry on only the columns the rollups read.
+// statement. The inserted rows carry on only the columns the rollups read. The arrays
+// are unnested in a select list, which steps through them together; unnest() of the 22
+// arrays in FROM first copied each into a tuple store of its own (perf of the writer
+// backends: 5 % of their time).
 const BatchStatement& InsertStatement(bool skip_used_keys) {
   static const auto build = [](const std::string& name, const std::string& on_conflict) {
     std::string sql = absl::StrCat(
@@ -138,12 +141,14 @@ const BatchStatement& InsertStatement(bool skip_used_keys) {
         " SELECT $1::uuid, id, campaign, score, answered, received, channel,"
         " region, brand, unit, locale, comment, subject, interaction, agent, team, queue, wait, handle, wrap_up,"
         " CASE WHEN attrs = '' THEN '{}'::text[] ELSE string_to_array(attrs, E'\\x1f') END, key, hash"
-        " FROM unnest($2::uuid[], $3::uuid[], $4::smallint[], $5::timestamptz[], $6::timestamptz[], $7::text[],"
-        " $8::text[], $9::text[], $10::text[], $11::text[], $12::bytea[], $13::uuid[], $14::text[], $15::text[],"
-        " $16::text[], $17::text[], $18::integer[], $19::integer[], $20::text[], $21::text[], $22::text[],"
-        " $23::bytea[])"
-        " AS u(id, campaign, score, answered, received, channel, region, brand, unit, locale, comment, subject,"
-        " interaction, agent, team, queue, wait, handle, wrap_up, attrs, key, hash)",
+        " FROM (SELECT unnest($2::uuid[]) AS id, unnest($3::uuid[]) AS campaign, unnest($4::smallint[]) AS score,"
+        " unnest($5::timestamptz[]) AS answered, unnest($6::timestamptz[]) AS received,"
+        " unnest($7::text[]) AS channel, unnest($8::text[]) AS region, unnest($9::text[]) AS brand,"
+        " unnest($10::text[]) AS unit, unnest($11::text[]) AS locale, unnest($12::bytea[]) AS comment,"
+        " unnest($13::uuid[]) AS subject, unnest($14::text[]) AS interaction, unnest($15::text[]) AS agent,"
+        " unnest($16::text[]) AS team, unnest($17::text[]) AS queue, unnest($18::integer[]) AS wait,"
+        " unnest($19::integer[]) AS handle, unnest($20::text[]) AS wrap_up, unnest($21::text[]) AS attrs,"
+        " unnest($22::text[]) AS key, unnest($23::bytea[]) AS hash) AS u",
         on_conflict,
         " RETURNING tenant_id, response_id, campaign_id, score, answered_at, channel, region_code, brand_code,"
         " business_unit_code, agent_id, queue, team)");
