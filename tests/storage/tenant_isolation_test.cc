@@ -90,6 +90,26 @@ TEST_F(TenantIsolationTest, WritesIntoAnotherTenantAreRejected) {
                pqxx::sql_error);
 }
 
+// The policies read the session's tenant once per statement (migration 0016): every row
+// of a statement is still checked against it.
+TEST_F(TenantIsolationTest, AWriteOfSeveralRowsIsRefusedWhenOneBelongsToAnotherTenant) {
+  const std::string insert =
+      "INSERT INTO npsd.api_keys (tenant_id, display_name, scopes, secret_sha256)"
+      " SELECT t, 'x', '{read}', decode(repeat('00', 32), 'hex') FROM unnest(ARRAY[$1, $2]::uuid[]) AS t";
+  {
+    pqxx::connection connection(npsd::testing::AppUrl());
+    pqxx::work txn(connection);
+    txn.exec_params("SELECT set_config('app.tenant_id', $1, true)", tenant_b_);
+    EXPECT_THROW(txn.exec_params(insert, tenant_b_, tenant_a_), pqxx::sql_error);
+  }
+  const std::string b_keys = "SELECT count(*) FROM npsd.api_keys WHERE tenant_id = '" + tenant_b_ + "'";
+  EXPECT_EQ(CountAs(tenant_b_, b_keys), 0);
+  pqxx::connection connection(npsd::testing::AppUrl());
+  pqxx::work txn(connection);
+  txn.exec_params("SELECT set_config('app.tenant_id', $1, true)", tenant_b_);
+  EXPECT_EQ(txn.exec_params(insert, tenant_b_, tenant_b_).affected_rows(), 2);
+}
+
 TEST_F(TenantIsolationTest, UnknownTenantIsNotFound) {
   const std::string missing = "00000000-0000-4000-8000-000000000000";
   EXPECT_THAT(tenants_.GetTenant(missing, Deadline()), StatusIs(absl::StatusCode::kNotFound));
