@@ -120,7 +120,6 @@ absl::StatusOr<ResolvedResponse> ResolveResponse(const ResponseInput& input, con
     return absl::FailedPreconditionError("the campaign is a DRAFT and does not accept responses yet");
   }
   ResolvedResponse resolved;
-  resolved.input = input;
   resolved.received_at = received_at;
   resolved.answered_at = input.answered_at.value_or(received_at);
   NPSD_RETURN_IF_ERROR(CheckTiming(campaign, resolved.answered_at, received_at, prefix));

@@ -50,9 +50,9 @@ struct ResponseInput {
   std::string idempotency_key;
 };
 
-// ResolvedResponse is a response accepted against its campaign, ready to store.
+// ResolvedResponse is what accepting a response against its campaign decided; the
+// stored row is the input it was resolved from with these values.
 struct ResolvedResponse {
-  ResponseInput input;
   absl::Time answered_at;
   absl::Time received_at;
   Channel channel = Channel::kWeb;

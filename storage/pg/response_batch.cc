@@ -180,7 +180,7 @@ struct InsertColumns {
   // for no comment.
   absl::Status Add(const Entry& entry, const std::string& sealed_comment) {
     const domain::ResolvedResponse& r = entry.resolved;
-    const domain::ResponseInput& in = r.input;
+    const domain::ResponseInput& in = entry.item->input;
     const domain::ContactCenterContext& call = in.contact_center;
     if (absl::Status id = ids.AddUuid(entry.response_id); !id.ok()) return id;
     if (absl::Status campaign = campaigns.AddUuid(in.campaign_id); !campaign.ok()) return campaign;
@@ -231,7 +231,7 @@ absl::StatusOr<std::set<std::string>> InsertRows(BatchTransaction& txn, const pr
   for (const Entry& entry : entries) {
     if (!entry.pending) continue;
     std::string sealed_comment;
-    if (const std::string& comment = entry.resolved.input.comment; !comment.empty()) {
+    if (const std::string& comment = entry.item->input.comment; !comment.empty()) {
       absl::StatusOr<std::string> sealed =
           cipher.SealComment(entry.subject.data_key, tenant_id, entry.response_id, comment);
       if (!sealed.ok()) return sealed.status();
