@@ -7,6 +7,7 @@
 // then npsd's streaming, batch and unary ingestion (32 and 256 calls in flight), the
 // unary latency at an offered load of 0.3 x E, the benchmark RPCs over the same data
 // set, and npsd's peak RSS, printed as one table with ratios and targets.
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -46,6 +47,11 @@ std::string Rate(double per_second) { return absl::StrFormat("%.0f /s", per_seco
 std::string Millis(absl::Duration d) { return absl::StrFormat("%.2f ms", absl::ToDoubleMilliseconds(d)); }
 std::string Times(double ratio) { return absl::StrFormat("%.2f x", ratio); }
 std::string Micros(double seconds) { return absl::StrFormat("%.0f us", seconds * 1e6); }
+
+// kCopyRuns is how many COPYs C is the best of: one COPY lasts about a second, and a
+// pause of the machine within it lowered C by a quarter in some runs, which flattered
+// every ratio to it. Each COPY fills a fresh scratch table.
+constexpr int kCopyRuns = 3;
 
 // kUnaryMaxInFlight is the concurrency at which unary ingestion's maximum is measured.
 constexpr int kUnaryMaxInFlight = 256;
@@ -142,10 +148,14 @@ int main(int argc, char** argv) {
     std::cerr << server.status() << "\n";
     return 1;
   }
-  auto copy = npsd::bench::MeasureBinaryCopy(owner_url, copy_rows);
-  if (!copy.ok()) {
-    std::cerr << "COPY baseline failed: " << copy.status() << "\n";
-    return 1;
+  double copy = 0;
+  for (int run = 0; run < kCopyRuns; ++run) {
+    const absl::StatusOr<double> rate = npsd::bench::MeasureBinaryCopy(owner_url, copy_rows);
+    if (!rate.ok()) {
+      std::cerr << "COPY baseline failed: " << rate.status() << "\n";
+      return 1;
+    }
+    copy = std::max(copy, *rate);
   }
   const LoadResult echo = npsd::bench::MeasureEcho(32, phase);
   auto tenant = npsd::testing::CreateIngestionTenant((*server)->channel(), (*server)->operator_token());
@@ -180,15 +190,15 @@ int main(int argc, char** argv) {
   }
 
   Row("figure", "value", "ratio", "target", "npsd CPU/item");
-  Row("C  binary COPY into scratch table", Rate(*copy), "", "baseline");
+  Row(absl::StrFormat("C  binary COPY into scratch table, best of %d", kCopyRuns), Rate(copy), "", "baseline");
   Row("E  trivial gRPC unary, 32 in flight", Rate(echo.calls_per_second), "", "baseline");
   Row("E  p99", Millis(echo.p99), "", "");
   if (runs("stream")) {
     Row(absl::StrFormat("streaming ingest, %d streams (acked)", streams), Rate(stream.per_second),
-        Times(stream.per_second / *copy), ">= 0.3 x C (stretch 0.5)", Micros(stream.cpu_seconds_per_item));
+        Times(stream.per_second / copy), ">= 0.3 x C (stretch 0.5)", Micros(stream.cpu_seconds_per_item));
   }
   if (runs("batch")) {
-    Row("batch ingest, 4 callers x 500", Rate(batch.per_second), Times(batch.per_second / *copy), "",
+    Row("batch ingest, 4 callers x 500", Rate(batch.per_second), Times(batch.per_second / copy), "",
         Micros(batch.cpu_seconds_per_item));
   }
   if (runs("unary")) {
