@@ -17,8 +17,8 @@
 #include "absl/status/status.h"
 #include "domain/identity.h"
 #include "privacy/personal_data_cipher.h"
-#include "storage/pg/subject_lookup.h"
 #include "storage/pg/batch_transaction.h"
+#include "storage/pg/subject_lookup.h"
 
 namespace npsd::storage::pg {
 
